@@ -1,0 +1,7 @@
+/**
+ * @packageDocumentation
+ * @tally/sdk. This package is a placeholder until its first release; see the project README.
+ */
+
+/** The version of this package. */
+export const VERSION = '0.1.0';

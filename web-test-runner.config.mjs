@@ -1,0 +1,40 @@
+// Runs browser tests in Debian's headless Chromium (installed by scripts/ensure-chromium.mjs).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export default {
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  rootDir: '.',
+  files: ['packages/core/src/**/*.test.ts'],
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 30_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  reporters: [
+    process.env.CI ? summaryReporter({ flatten: false }) : defaultReporter(),
+    countingReporter(),
+  ],
+};
