@@ -38,18 +38,7 @@ export interface ResolvedRange extends Interval {
 
 /** Automatic bucket sizes, smallest first. */
 export type BucketSize =
-  | '1m'
-  | '5m'
-  | '15m'
-  | '30m'
-  | '1h'
-  | '2h'
-  | '4h'
-  | '6h'
-  | '12h'
-  | '1d'
-  | '1w'
-  | '1M';
+  '1m' | '5m' | '15m' | '30m' | '1h' | '2h' | '4h' | '6h' | '12h' | '1d' | '1w' | '1M';
 
 /** A caller's override of the automatic bucket. */
 export type Granularity = 'hour' | 'day' | 'week' | 'month';
@@ -63,4 +52,31 @@ export interface Buckets {
   boundaries: number[];
   /** Exclusive end of the last bucket (the range end). */
   end: number;
+}
+
+/** A local wall-clock reading in some time zone; `month` is 1–12. */
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  /** @default 0 */
+  hour?: number;
+  /** @default 0 */
+  minute?: number;
+  /** @default 0 */
+  second?: number;
+}
+
+/** The local calendar fields of an instant in a time zone. */
+export interface LocalParts {
+  year: number;
+  /** 1–12. */
+  month: number;
+  day: number;
+  /** 0–23. */
+  hour: number;
+  minute: number;
+  second: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
 }

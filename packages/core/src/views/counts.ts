@@ -1,0 +1,22 @@
+/**
+ * Adds `amount` to `record[key]`. Keys are data (category ids, event names), so a key such as
+ * `__proto__` is stored as an own property rather than reaching the prototype.
+ */
+export function addCount(record: Record<string, number>, key: string, amount: number): void {
+  const value = countOf(record, key) + amount;
+  if (key === '__proto__') {
+    Object.defineProperty(record, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    record[key] = value;
+  }
+}
+
+/** `record[key]` when the record holds that key itself, else 0. */
+export function countOf(record: Readonly<Record<string, number>>, key: string): number {
+  return Object.hasOwn(record, key) ? record[key] : 0;
+}
