@@ -59,4 +59,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Benchmarks and examples drive pages: code there also runs in the browser.
+    files: ['bench/**', 'examples/**', 'packages/*/test-support/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

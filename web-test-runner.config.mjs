@@ -3,19 +3,23 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { tallyCollectorPlugin } from './packages/sdk/test-support/wtr-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   rootDir: '.',
-  files: ['packages/core/src/**/*.test.ts'],
+  files: ['packages/core/src/**/*.test.ts', 'packages/sdk/src/**/*.test.ts'],
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    tallyCollectorPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

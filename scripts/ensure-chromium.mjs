@@ -13,7 +13,7 @@ export function ensureChromium() {
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = isRoot ? [] : ['sudo', '-n'];
-  console.log('chromium is missing: installing Debian\'s chromium package with apt-get…');
+  console.log("chromium is missing: installing Debian's chromium package with apt-get…");
   const run = (args) => {
     const [command, ...rest] = [...prefix, ...args];
     const result = spawnSync(command, rest, {

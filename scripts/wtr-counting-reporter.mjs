@@ -10,14 +10,17 @@ function countSuite(suite, counts) {
   for (const child of suite.suites ?? []) countSuite(child, counts);
 }
 
-export function countingReporter(file = process.env.TALLY_WTR_COUNTS ?? '.test-results/browser.json') {
+export function countingReporter(
+  file = process.env.TALLY_WTR_COUNTS ?? '.test-results/browser.json',
+) {
   return {
     onTestRunFinished({ sessions }) {
       const counts = { passed: 0, failed: 0, skipped: 0, errors: 0 };
       for (const session of sessions) {
         if (session.testResults) countSuite(session.testResults, counts);
         // A file that fails to load or throws outside a test counts as a failure.
-        if (!session.passed && (session.errors?.length ?? 0) > 0) counts.errors += session.errors.length;
+        if (!session.passed && (session.errors?.length ?? 0) > 0)
+          counts.errors += session.errors.length;
       }
       mkdirSync(new URL('.', `file://${process.cwd()}/${file}`), { recursive: true });
       writeFileSync(file, JSON.stringify(counts));

@@ -97,7 +97,10 @@ export interface NormalizedTokens {
  * An event after validation: timestamp in epoch ms, actor resolved, token buckets complete
  * (or `null` when the event carried no tokens). Optional strings stay absent rather than empty.
  */
-export interface NormalizedEvent extends Omit<TallyEvent, 'timestamp' | 'actor' | 'tokens' | 'context'> {
+export interface NormalizedEvent extends Omit<
+  TallyEvent,
+  'timestamp' | 'actor' | 'tokens' | 'context'
+> {
   timestamp: number;
   actor: Actor;
   tokens: NormalizedTokens | null;

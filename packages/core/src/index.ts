@@ -73,7 +73,8 @@ export { utf8Length } from './validation/utf8-length.js';
 // Pricing and credits
 export { DEFAULT_CATALOG, DEFAULT_CATALOG_VERSION } from './pricing/default-catalog.js';
 export { PriceCatalog } from './pricing/catalog.js';
-export { costNanos, usdToNanos } from './pricing/cost.js';
+export { costNanos, usdToNanos, costFromRates, toTokenRates } from './pricing/cost.js';
+export type { TokenRates } from './pricing/cost.js';
 export { creditsFor, multiplierFor, tierOf, validateCreditRules } from './pricing/credits.js';
 export type { CreditTier, CreditedEvent } from './pricing/credits.js';
 export { enrichEvent, createEnricher } from './pricing/enrich.js';
@@ -225,6 +226,7 @@ export type { HealthRequest, LatencyHealth, LoadHealth, HealthResult } from './v
 export { HEALTH_THRESHOLDS } from './views/health-status.js';
 export type { HealthStatus } from './views/health-status.js';
 export type { Incident } from './views/uptime-window.js';
+export { ERROR_RATE_WINDOWS } from './views/error-rates.js';
 export type { ErrorRates, ErrorRateWindow } from './views/error-rates.js';
 export type { GaugeReading } from './views/gauge-readings.js';
 export { budget, BUDGET_THRESHOLDS, AT_RISK_SHARE, FORECAST_DAYS } from './views/budget.js';

@@ -9,7 +9,6 @@ import type {
   Engine,
   EngineFilters,
   Interval,
-  Measure,
   NumericField,
   RowSort,
   RowsQuery,
@@ -17,27 +16,18 @@ import type {
   SessionRecord,
   SessionsQuery,
 } from '../query.js';
-import {
-  countDistinctCodes,
-  countPresentCodes,
-  countRows,
-  extremeValues,
-  groupQuantiles,
-  lastRows,
-  sumValues,
-} from './aggregate-kernels.js';
 import type { MeasureRows } from './aggregate-kernels.js';
 import { checkAggregateQuery } from './check-aggregate-query.js';
 import { checkRowsQuery } from './check-rows-query.js';
 import { checkSessionsQuery } from './check-sessions-query.js';
 import { compileFilters, filterRows } from './compile-filters.js';
-import type { CodeMask } from './compile-filters.js';
 import { DictionaryColumn } from './dictionary-column.js';
-import { groupRows } from './group-keys.js';
+import { SlotTable, groupRows } from './group-keys.js';
 import type { GroupingPlan } from './group-keys.js';
 import { IdColumn } from './id-column.js';
+import { evaluateMeasures } from './measure-evaluator.js';
 import { NumericColumn } from './numeric-column.js';
-import { filtersKey, isRecord } from './query-checks.js';
+import { isRecord } from './query-checks.js';
 import { rowComparator } from './row-comparator.js';
 import type { SortColumn } from './row-comparator.js';
 import { firstRows, firstRowsByTime } from './row-order.js';
@@ -79,9 +69,6 @@ interface Selection {
 
 const EMPTY_SELECTION: Selection = { rows: new Int32Array(0), length: 0 };
 
-/** A measure's per-group results, by group number. */
-type MeasureValues = (group: number) => number | string | null;
-
 /**
  * The in-memory engine: events in growable typed-array columns (strings dictionary-encoded,
  * numbers in the narrowest exact array), a time-ordered permutation so that a query's range is
@@ -115,6 +102,7 @@ export class ColumnarEngine implements Engine {
   private readonly timeOrder: TimeOrder;
   private selectionBuffer = new Int32Array(0);
   private groupBuffer = new Int32Array(0);
+  private readonly slotTable = new SlotTable();
   private readonly users = new Map<string, RosterUser>();
 
   constructor(options: ColumnarEngineOptions = {}) {
@@ -247,32 +235,36 @@ export class ColumnarEngine implements Engine {
       selection.length,
       plans,
       this.scratchGroups(selection.length),
+      this.slotTable,
     );
     const groupCount = grouped.count;
     if (groupCount === 0) return { rows: [] };
-
-    const measureRows = new Map<string, MeasureRows>();
-    const rowsFor = (where: EngineFilters | undefined): MeasureRows => {
-      const key = filtersKey(where);
-      let found = measureRows.get(key);
-      if (found === undefined) {
-        found = key === '' ? grouped : this.restrict(grouped, where);
-        measureRows.set(key, found);
-      }
-      return found;
+    // One object shape for every row set the kernels see.
+    const baseRows: MeasureRows = {
+      rows: grouped.rows,
+      groups: grouped.groups,
+      length: grouped.length,
     };
-    const evaluate = new MeasureEvaluator(this, checked.measures, rowsFor, groupCount);
-    const results = checked.measures.map((measure) => evaluate.measure(measure));
 
+    const results = evaluateMeasures(checked.measures, baseRows, groupCount, {
+      dimension: (dimension) => this.dimensions[dimension],
+      numeric: (field) => this.numbers[field],
+    });
+
+    const keyColumns = groupBy.map((grouping) =>
+      typeof grouping === 'string' ? this.dimensions[grouping] : null,
+    );
     const rows: AggregateRow[] = new Array(groupCount);
     for (let group = 0; group < groupCount; group += 1) {
-      const digits = grouped.keys[group];
-      const key = groupBy.map((grouping, index) =>
-        typeof grouping === 'string'
-          ? this.dimensions[grouping].valueOf(digits[index])
-          : digits[index],
-      );
-      rows[group] = { key, values: results.map((values) => values(group)) };
+      // The digits array becomes the key: codes turn into their strings in place.
+      const key: (string | number | null)[] = grouped.keys[group];
+      for (let index = 0; index < keyColumns.length; index += 1) {
+        const column = keyColumns[index];
+        if (column !== null) key[index] = column.valueOf(key[index] as number);
+      }
+      const values = new Array<number | string | null>(results.length);
+      for (let index = 0; index < results.length; index += 1) values[index] = results[index](group);
+      rows[group] = { key, values };
     }
     return { rows };
   }
@@ -332,24 +324,11 @@ export class ColumnarEngine implements Engine {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Column access for the measure evaluator.
-
-  /** @internal The dictionary column of a dimension. */
-  dimensionColumn(dimension: Dimension): DictionaryColumn {
-    return this.dimensions[dimension];
-  }
-
-  /** @internal The column of a numeric field. */
-  numericColumn(field: NumericField): NumericColumn {
-    return this.numbers[field];
-  }
+  // Selection.
 
   private get timestamps(): Float64Array {
     return this.numbers.timestamp.data as Float64Array;
   }
-
-  // -------------------------------------------------------------------------------------------
-  // Selection.
 
   /** The rows in `range` passing `filters`, in time order (ties in append order). */
   private select(range: Interval, filters: EngineFilters | undefined): Selection {
@@ -372,33 +351,6 @@ export class ColumnarEngine implements Engine {
       length = filterRows(target, length, compiled.masks[index], target);
     }
     return { rows: target, length };
-  }
-
-  /** A measure's `where`: the grouped rows that also pass it, groups kept. */
-  private restrict(input: MeasureRows, where: EngineFilters | undefined): MeasureRows {
-    const compiled = compileFilters(where, (dimension) => this.dimensions[dimension]);
-    if (compiled.none) return { rows: new Int32Array(0), groups: new Int32Array(0), length: 0 };
-    if (compiled.masks.length === 0) return input;
-    const rows = new Int32Array(input.length);
-    const groups = new Int32Array(input.length);
-    let length = 0;
-    const masks: CodeMask[] = compiled.masks;
-    for (let index = 0; index < input.length; index += 1) {
-      const row = input.rows[index];
-      let pass = true;
-      for (let mask = 0; mask < masks.length; mask += 1) {
-        if (masks[mask].mask[masks[mask].codes[row]] !== 1) {
-          pass = false;
-          break;
-        }
-      }
-      if (pass) {
-        rows[length] = row;
-        groups[length] = input.groups[index];
-        length += 1;
-      }
-    }
-    return { rows, groups, length };
   }
 
   private scratchGroups(length: number): Int32Array {
@@ -672,123 +624,6 @@ const PLAIN_NUMBERS: readonly NumericField[] = [
   'rating',
   'value',
 ];
-
-/**
- * Evaluates the measures of one query over its grouped rows, sharing work: sums, averages and
- * counts of one column and `where` come from one loop, and all quantiles of one column and
- * `where` from one bucketing.
- */
-class MeasureEvaluator {
-  private readonly cache = new Map<string, unknown>();
-  private readonly quantilesWanted = new Map<string, number[]>();
-
-  constructor(
-    private readonly engine: ColumnarEngine,
-    measures: readonly Measure[],
-    private readonly rowsFor: (where: EngineFilters | undefined) => MeasureRows,
-    private readonly groupCount: number,
-  ) {
-    for (const measure of measures) {
-      if (measure.op !== 'quantile') continue;
-      const key = `${measure.field}|${filtersKey(measure.where)}`;
-      const wanted = this.quantilesWanted.get(key) ?? [];
-      if (!wanted.includes(measure.q)) wanted.push(measure.q);
-      this.quantilesWanted.set(key, wanted);
-    }
-  }
-
-  measure(measure: Measure): MeasureValues {
-    const rows = this.rowsFor(measure.where);
-    const whereKey = filtersKey(measure.where);
-    const groupCount = this.groupCount;
-    switch (measure.op) {
-      case 'count': {
-        if (measure.field === undefined) {
-          const counts = this.once(`count||${whereKey}`, () => countRows(rows, groupCount));
-          return (group) => counts[group];
-        }
-        const field = measure.field;
-        if (isNumeric(field)) {
-          const { counts } = this.sums(field, whereKey, rows);
-          return (group) => counts[group];
-        }
-        const counts = this.once(`present|${field}|${whereKey}`, () =>
-          countPresentCodes(rows, this.engine.dimensionColumn(field).codes, groupCount),
-        );
-        return (group) => counts[group];
-      }
-      case 'sum': {
-        const { sums } = this.sums(measure.field, whereKey, rows);
-        return (group) => sums[group];
-      }
-      case 'avg': {
-        const { sums, counts } = this.sums(measure.field, whereKey, rows);
-        return (group) => (counts[group] === 0 ? null : sums[group] / counts[group]);
-      }
-      case 'min':
-      case 'max': {
-        const largest = measure.op === 'max';
-        const extremes = this.once(`${measure.op}|${measure.field}|${whereKey}`, () =>
-          extremeValues(rows, this.engine.numericColumn(measure.field), groupCount, largest),
-        );
-        return (group) => nullIfNaN(extremes[group]);
-      }
-      case 'countDistinct': {
-        const column = this.engine.dimensionColumn(measure.field);
-        const counts = this.once(`distinct|${measure.field}|${whereKey}`, () =>
-          countDistinctCodes(rows, column.codes, column.size, groupCount),
-        );
-        return (group) => counts[group];
-      }
-      case 'quantile': {
-        const key = `${measure.field}|${whereKey}`;
-        const qs = this.quantilesWanted.get(key) ?? [measure.q];
-        const results = this.once(`quantile|${key}`, () =>
-          groupQuantiles(rows, this.engine.numericColumn(measure.field), groupCount, qs),
-        );
-        const values = results[qs.indexOf(measure.q)];
-        return (group) => nullIfNaN(values[group]);
-      }
-      case 'last': {
-        const last = this.once(`last||${whereKey}`, () => lastRows(rows, groupCount));
-        const field = measure.field;
-        if (isNumeric(field)) {
-          const column = this.engine.numericColumn(field);
-          return (group) => (last[group] < 0 ? null : column.get(last[group]));
-        }
-        const column = this.engine.dimensionColumn(field);
-        return (group) => (last[group] < 0 ? null : column.valueOf(column.codes[last[group]]));
-      }
-    }
-  }
-
-  private sums(
-    field: NumericField,
-    whereKey: string,
-    rows: MeasureRows,
-  ): { sums: Float64Array; counts: Float64Array } {
-    return this.once(`sum|${field}|${whereKey}`, () =>
-      sumValues(rows, this.engine.numericColumn(field), this.groupCount),
-    );
-  }
-
-  private once<T>(key: string, compute: () => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
-    const value = compute();
-    this.cache.set(key, value);
-    return value;
-  }
-}
-
-const NUMERIC_SET = new Set<string>(NUMERIC_FIELDS);
-
-function isNumeric(field: NumericField | Dimension): field is NumericField {
-  return NUMERIC_SET.has(field);
-}
-
-function nullIfNaN(value: number): number | null {
-  return value !== value ? null : value;
-}
 
 function invalidEvent(index: number, field: string, reason: string, value: unknown): TallyError {
   const path = field === '' ? `events[${index}]` : `events[${index}].${field}`;

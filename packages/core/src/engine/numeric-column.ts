@@ -31,6 +31,9 @@ export class NumericColumn {
   private level: number;
 
   constructor(capacity: number, kind: NumericKind = 'int8') {
+    // A double first, so the field never changes representation when a column widens to
+    // floats (which would throw away optimised code reading it).
+    this.sentinel = Number.NaN;
     this.level = KINDS.findIndex((entry) => entry.kind === kind);
     const entry = KINDS[this.level];
     this.data = new entry.create(capacity);

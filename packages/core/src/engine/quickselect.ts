@@ -1,44 +1,55 @@
+/** Above this many values, selection first narrows the range around `k` on a sample. */
+const SAMPLE_THRESHOLD = 600;
+
 /**
  * Rearranges `values[from..to]` (inclusive) so that `values[k]` holds the value a full sort
- * would put there, everything before it is `<=` and everything after it is `>=`. Expected
- * O(n); Hoare partitioning around a median of three keeps runs of equal values balanced.
- * `values` must hold no NaN.
+ * would put there, everything before it is `<=` and everything after it is `>=`. This is
+ * Floyd and Rivest's SELECT: on large ranges it first recurses on a small window expected to
+ * hold the k-th value, so the final partition starts with a pivot very close to it and the
+ * whole takes about n + min(k, n - k) comparisons. `values` must hold no NaN.
  */
 export function quickselect(values: Float64Array, from: number, to: number, k: number): void {
   let left = from;
   let right = to;
-  while (right - left > 16) {
-    const middle = (left + right) >>> 1;
-    // Order left, middle, right so the middle holds their median and the ends act as sentinels.
-    if (values[middle] < values[left]) swap(values, middle, left);
-    if (values[right] < values[left]) swap(values, right, left);
-    if (values[right] < values[middle]) swap(values, right, middle);
-    const pivot = values[middle];
+  while (right > left) {
+    if (right - left > SAMPLE_THRESHOLD) {
+      const count = right - left + 1;
+      const rank = k - left + 1;
+      const logCount = Math.log(count);
+      const sampleSize = 0.5 * Math.exp((2 * logCount) / 3);
+      const spread =
+        0.5 *
+        Math.sqrt((logCount * sampleSize * (count - sampleSize)) / count) *
+        (rank < count / 2 ? -1 : 1);
+      const windowLeft = Math.max(left, Math.floor(k - (rank * sampleSize) / count + spread));
+      const windowRight = Math.min(
+        right,
+        Math.floor(k + ((count - rank) * sampleSize) / count + spread),
+      );
+      quickselect(values, windowLeft, windowRight, k);
+    }
+    // Partition around values[k], keeping the pivot at an end so it can be put in place.
+    const pivot = values[k];
     let i = left;
     let j = right;
-    while (i <= j) {
+    swap(values, left, k);
+    if (values[right] > pivot) swap(values, left, right);
+    while (i < j) {
+      swap(values, i, j);
+      i += 1;
+      j -= 1;
       while (values[i] < pivot) i += 1;
       while (values[j] > pivot) j -= 1;
-      if (i <= j) {
-        swap(values, i, j);
-        i += 1;
-        j -= 1;
-      }
     }
-    // Now values[left..j] <= pivot <= values[i..right], and anything strictly between equals it.
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
-  // Insertion sort the short remainder.
-  for (let index = left + 1; index <= right; index += 1) {
-    const value = values[index];
-    let position = index - 1;
-    while (position >= left && values[position] > value) {
-      values[position + 1] = values[position];
-      position -= 1;
+    if (values[left] === pivot) {
+      swap(values, left, j);
+    } else {
+      j += 1;
+      swap(values, j, right);
     }
-    values[position + 1] = value;
+    // values[j] is now the pivot in its final place.
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
 }
 

@@ -3,7 +3,16 @@
  * `__proto__` is stored as an own property rather than reaching the prototype.
  */
 export function addCount(record: Record<string, number>, key: string, amount: number): void {
-  const value = countOf(record, key) + amount;
+  setCount(record, key, countOf(record, key) + amount);
+}
+
+/** `record[key]` when the record holds that key itself, else 0. */
+export function countOf(record: Readonly<Record<string, number>>, key: string): number {
+  return Object.hasOwn(record, key) ? record[key] : 0;
+}
+
+/** Sets `record[key]` as an own property, even for a key such as `__proto__`. */
+export function setCount(record: Record<string, number>, key: string, value: number): void {
   if (key === '__proto__') {
     Object.defineProperty(record, key, {
       value,
@@ -14,9 +23,4 @@ export function addCount(record: Record<string, number>, key: string, amount: nu
   } else {
     record[key] = value;
   }
-}
-
-/** `record[key]` when the record holds that key itself, else 0. */
-export function countOf(record: Readonly<Record<string, number>>, key: string): number {
-  return Object.hasOwn(record, key) ? record[key] : 0;
 }

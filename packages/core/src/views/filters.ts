@@ -28,8 +28,8 @@ const CHOICES: Partial<Record<Dimension, readonly string[]>> = {
 /**
  * Translates a view's filters into engine filters. `users` and `search` combine into one
  * `userId` allow-list: `search` is a case-insensitive substring of a roster user's name, email or
- * id (surrounding spaces ignored, an empty search is no search), so a search matching nobody
- * gives an empty allow-list and no rows. Other dimensions take one value or several (any of
+ * id (surrounding spaces ignored, an empty search is no search; users who are not on the roster
+ * cannot be found by it), so a search matching nobody gives an empty allow-list and no rows. Other dimensions take one value or several (any of
  * them). Values are compared as they are, never parsed, so hostile text is harmless. An absent or
  * `null` filter does not restrict; an empty array matches nothing, like the engine's filters.
  *
@@ -120,7 +120,7 @@ function readSearch(search: unknown, roster: readonly RosterUser[]): string[] | 
   const ids: string[] = [];
   for (const user of roster) {
     const haystacks = [user.id, user.name, user.email];
-    if (haystacks.some((text) => text !== undefined && text.toLowerCase().includes(needle))) {
+    if (haystacks.some((text) => typeof text === 'string' && text.toLowerCase().includes(needle))) {
       ids.push(user.id);
     }
   }

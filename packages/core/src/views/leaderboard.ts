@@ -164,16 +164,9 @@ export async function leaderboard(
     total: rollup.totals.reduce((sum, count) => sum + count, 0),
     credits: rollup.allCredits,
     activeUsers: ranked.length,
-    byCategory: {},
-    byName: {},
+    byCategory: rollup.totalsRecord('category', categoryOrder),
+    byName: rollup.totalsRecord('name', nameOrder),
   };
-  for (const category of categoryOrder) {
-    const number = rollup.categories.indexOf(category);
-    if (number >= 0) addCount(totals.byCategory, category, rollup.categoryTotals[number]);
-  }
-  nameOrder.forEach((name) => {
-    addCount(totals.byName, name, rollup.nameTotals[rollup.names.indexOf(name)]);
-  });
 
   const idle = idleRosterUsers(roster, new Set(rollup.userIds), filters)
     .sort(compareByName)
@@ -186,8 +179,8 @@ function emptyRow(userId: string, user: RosterUser | undefined): LeaderboardRow 
   return {
     rank: null,
     userId,
-    name: user?.name ?? null,
-    email: user?.email ?? null,
+    name: typeof user?.name === 'string' ? user.name : null,
+    email: typeof user?.email === 'string' ? user.email : null,
     total: 0,
     credits: 0,
     byCategory: {},
@@ -223,14 +216,17 @@ function idleRosterUsers(
   return idle;
 }
 
+/** By name (case-insensitively, then exactly), unnamed users last, then by id. */
 function compareByName(a: RosterUser, b: RosterUser): number {
-  if (a.name === undefined || b.name === undefined) {
-    if (a.name !== b.name) return a.name === undefined ? 1 : -1;
+  const nameA = typeof a.name === 'string' ? a.name : null;
+  const nameB = typeof b.name === 'string' ? b.name : null;
+  if (nameA === null || nameB === null) {
+    if (nameA !== nameB) return nameA === null ? 1 : -1;
     return compareText(a.id, b.id);
   }
   return (
-    compareText(a.name.toLowerCase(), b.name.toLowerCase()) ||
-    compareText(a.name, b.name) ||
+    compareText(nameA.toLowerCase(), nameB.toLowerCase()) ||
+    compareText(nameA, nameB) ||
     compareText(a.id, b.id)
   );
 }

@@ -17,7 +17,7 @@ export interface PerUserSort {
   by: 'rank' | 'user' | 'email' | 'total' | 'credits' | 'count';
   /** The category id or event name, for `by: 'count'`. */
   key?: string;
-  /** @default 'asc' for rank, user and email; 'desc' for numbers */
+  /** Sort direction. @default 'asc' for rank, user and email; 'desc' for numbers */
   direction?: 'asc' | 'desc';
 }
 

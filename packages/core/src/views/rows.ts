@@ -36,7 +36,7 @@ export interface EventTableColumn {
 export interface EventTableSort {
   /** A column key of the preset. */
   column: string;
-  /** @default 'desc' for `time` and numbers, 'asc' for text */
+  /** Sort direction; empty cells sort last either way. @default 'desc' for time and numbers, 'asc' for text */
   direction?: 'asc' | 'desc';
 }
 

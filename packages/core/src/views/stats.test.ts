@@ -11,6 +11,7 @@ import {
 import { stats, type StatsRequest } from './stats.js';
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 const FROM = Date.UTC(2026, 0, 10);
 const TO = Date.UTC(2026, 0, 20);
 const RANGE = resolved(FROM, TO);
@@ -160,6 +161,16 @@ for (const { name: engineName, create } of ENGINES) {
       expect(cards.avgSessionDurationMs?.previous).to.equal(0);
     });
 
+    it('sessionises every event with a user, as the sessions view does', async () => {
+      const list = [
+        makeEvent({ userId: 'u1', timestamp: FROM }),
+        makeEvent({ userId: 'u1', actor: 'system', timestamp: FROM + 40 * MINUTE }),
+      ];
+      const { stats: cards } = await run({ stats: ['sessions', 'activeUsers'] }, list);
+      expect(cards.sessions?.value).to.equal(2);
+      expect(cards.activeUsers?.value).to.equal(1);
+    });
+
     it('honours a longer session gap', async () => {
       const { stats: cards } = await run({ sessionGapMs: 45 * MINUTE, stats: ['sessions'] });
       expect(cards.sessions?.value).to.equal(3);
@@ -300,6 +311,44 @@ for (const { name: engineName, create } of ENGINES) {
       });
       // Dec 21–Jan 19 clamped to Jan 10–19: u1, u2, u3 (u4's Jan 9 event is before the floor).
       expect(cards.mau?.value).to.equal(3);
+    });
+
+    it('compares with the same number of local days before a DST change', async () => {
+      // 5–11 March 2026 in New York (one 23-hour day); the previous period is 26 Feb – 4 Mar.
+      const from = Date.UTC(2026, 2, 5, 5);
+      const to = Date.UTC(2026, 2, 12, 4);
+      const list = [
+        makeEvent({ userId: 'u1', timestamp: Date.UTC(2026, 2, 8, 12) }),
+        makeEvent({ userId: 'u1', timestamp: to - 1 }),
+        makeEvent({ userId: 'u2', timestamp: Date.UTC(2026, 1, 26, 5, 30) }),
+        makeEvent({ userId: 'u3', timestamp: Date.UTC(2026, 1, 26, 4, 30) }),
+      ];
+      const result = await stats(fixtureContext(create, { events: list, now: to }), {
+        range: resolved(from, to, 'America/New_York'),
+        stats: ['requests', 'activeUsers'],
+      });
+      expect([result.previousRange.from, result.previousRange.to]).to.deep.equal([
+        Date.UTC(2026, 1, 26, 5),
+        from,
+      ]);
+      expect(result.stats.requests).to.deep.equal({
+        value: 2,
+        previous: 1,
+        change: 1,
+        delta: 1,
+        better: 'up',
+      });
+      expect(result.stats.activeUsers?.change).to.equal(0);
+    });
+
+    it('queries DAU windows of periods far apart separately', async () => {
+      const engine = countingEngine(create());
+      engine.append(events());
+      const long = resolved(FROM - 80 * DAY, TO);
+      const result = await stats({ engine, now: TO }, { range: long, stats: ['mau'] });
+      expect(engine.calls).to.deep.equal(['aggregate', 'aggregate']);
+      // Current window Dec 21–Jan 19 as before; the previous one ends 90 days earlier.
+      expect(result.stats.mau).to.deep.include({ value: 4, previous: 0 });
     });
 
     it('returns the previous range it compared with', async () => {

@@ -17,6 +17,7 @@ import {
 } from './stat-definitions.js';
 import { numberOf, numberOrNull } from './sorted-rows.js';
 import type { ViewContext, ViewRequest } from './types.js';
+import { sessionGap } from './sessions.js';
 import { openView } from './view-scope.js';
 
 export { STAT_KEYS, type StatKey } from './stat-definitions.js';
@@ -68,17 +69,15 @@ export interface StatsResult {
   dauTrend?: DauPoint[];
 }
 
-/** The default session gap: 30 minutes. */
-export const DEFAULT_SESSION_GAP_MS = 30 * 60 * 1000;
-
 /**
  * The stat cards of DESIGN §5, each with the previous period's value and the change. All chosen
  * stats of one period come from one aggregate query; sessions and the DAU / WAU / MAU windows
  * are queried only when a chosen stat needs them.
  *
- * Users (active users, DAU, sessions) count only user-attributed events. DAU / WAU / MAU are the
- * distinct users in the 1 / 7 / 30 local days ending with the range's last day, not in the range
- * itself; days before the data floor hold no data.
+ * Active users and DAU / WAU / MAU count users of user-attributed events; sessions are cut from
+ * every event with a user, as the sessions view does. DAU / WAU / MAU are the distinct users in
+ * the 1 / 7 / 30 local days ending with the range's last day, not in the range itself; days
+ * before the data floor hold no data.
  *
  * @example
  * ```ts
@@ -91,7 +90,7 @@ export async function stats(
   request: StatsRequest = {},
 ): Promise<StatsResult> {
   const keys = readStatKeys(request.stats);
-  const gapMs = readGap(request.sessionGapMs);
+  const gapMs = sessionGap(request.sessionGapMs, 'sessionGapMs');
   const { range, filters } = await openView(context, request);
   const previousRange = previousPeriod(range);
   const userFilters = mergeFilters(filters, { actor: ['user'] });
@@ -103,18 +102,10 @@ export async function stats(
 
   const periods = [range, previousRange];
   const [current, previous, windows, trend] = await Promise.all([
-    periodFigures(context, range, filters, userFilters, measureIds, needSessions, gapMs),
+    periodFigures(context, range, filters, measureIds, needSessions, gapMs),
     isEmpty(previousRange)
       ? null
-      : periodFigures(
-          context,
-          previousRange,
-          filters,
-          userFilters,
-          measureIds,
-          needSessions,
-          gapMs,
-        ),
+      : periodFigures(context, previousRange, filters, measureIds, needSessions, gapMs),
     needWindows ? windowFigures(context, periods, userFilters) : null,
     request.dauTrend === true ? dailyActiveUsers(context, range, userFilters) : undefined,
   ]);
@@ -141,7 +132,6 @@ async function periodFigures(
   context: ViewContext,
   range: ResolvedRange,
   filters: EngineFilters,
-  userFilters: EngineFilters,
   measureIds: readonly StatMeasureId[],
   needSessions: boolean,
   gapMs: number,
@@ -155,9 +145,7 @@ async function periodFigures(
           filters,
           measures: measureIds.map((id): Measure => STAT_MEASURES[id]),
         }),
-    needSessions
-      ? context.engine.sessions({ range: interval, filters: userFilters, gapMs })
-      : undefined,
+    needSessions ? context.engine.sessions({ range: interval, filters, gapMs }) : undefined,
   ]);
   const figures: PeriodFigures = { measures: {}, sessions: null, windows: null };
   const values = aggregate?.rows[0]?.values ?? [];
@@ -248,16 +236,4 @@ function readStatKeys(value: unknown): readonly StatKey[] {
     }
   });
   return [...new Set(value as StatKey[])];
-}
-
-function readGap(value: unknown): number {
-  if (value === undefined) return DEFAULT_SESSION_GAP_MS;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw fieldError(
-      'invalid_query',
-      'sessionGapMs',
-      `must be a non-negative number of milliseconds (got ${describeValue(value)})`,
-    );
-  }
-  return value;
 }

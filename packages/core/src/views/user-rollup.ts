@@ -1,8 +1,11 @@
 import type { AggregateRow } from '../query.js';
-import { addCount } from './counts.js';
+import { setCount } from './counts.js';
 import { groupKey } from './dimension-keys.js';
 import { ExactSum } from './exact-sum.js';
 import { numberOf, numberOrNull } from './sorted-rows.js';
+
+/** Above this many user × key cells (8 MB dense), {@link rollUpUsers} keeps them sparse. */
+export const DENSE_CELLS = 1 << 20;
 
 /**
  * Per-user figures added up from `[userId, category, name]` groups of
@@ -30,10 +33,19 @@ export interface UserRollup {
   allCredits: number;
   /** One user's events per key, as a record whose keys follow `order` (zeros left out). */
   record(kind: 'category' | 'name', user: number, order: readonly string[]): Record<string, number>;
+  /** Every user's events per key, as a record whose keys follow `order` (zeros left out). */
+  totalsRecord(kind: 'category' | 'name', order: readonly string[]): Record<string, number>;
 }
 
-/** Folds the groups of a `[userId, category, name]` query; rows without a user are skipped. */
-export function rollUpUsers(rows: readonly AggregateRow[]): UserRollup {
+/**
+ * Folds the groups of a `[userId, category, name]` query; rows without a user are skipped.
+ * `denseLimit` is the most user × key cells kept in a flat array; beyond it they are kept
+ * sparse, so a million distinct event names cannot exhaust memory.
+ */
+export function rollUpUsers(
+  rows: readonly AggregateRow[],
+  denseLimit: number = DENSE_CELLS,
+): UserRollup {
   const users = new Numbering();
   const categories = new Numbering();
   const names = new Numbering();
@@ -52,8 +64,8 @@ export function rollUpUsers(rows: readonly AggregateRow[]): UserRollup {
   const nameCount = names.keys.length;
   const totals = new Float64Array(userCount);
   const last = new Float64Array(userCount).fill(Number.NaN);
-  const byCategory = new Float64Array(userCount * categoryCount);
-  const byName = new Float64Array(userCount * nameCount);
+  const byCategory = cellsOf(userCount * categoryCount, denseLimit);
+  const byName = cellsOf(userCount * nameCount, denseLimit);
   const categoryTotals = new Float64Array(categoryCount);
   const nameTotals = new Float64Array(nameCount);
   // Engines return groups in no particular order: exact sums make credits independent of it.
@@ -68,8 +80,8 @@ export function rollUpUsers(rows: readonly AggregateRow[]): UserRollup {
     totals[user] += events;
     userCredits[user].add(credits);
     allCredits.add(credits);
-    byCategory[user * categoryCount + categoryOf[index]] += events;
-    byName[user * nameCount + nameOf[index]] += events;
+    byCategory.add(user * categoryCount + categoryOf[index], events);
+    byName.add(user * nameCount + nameOf[index], events);
     categoryTotals[categoryOf[index]] += events;
     nameTotals[nameOf[index]] += events;
     const latest = numberOrNull(values[2]);
@@ -86,17 +98,55 @@ export function rollUpUsers(rows: readonly AggregateRow[]): UserRollup {
     nameTotals,
     allCredits: allCredits.value(),
     record(kind, user, order) {
-      const [numbering, counts, width] =
-        kind === 'category' ? [categories, byCategory, categoryCount] : [names, byName, nameCount];
-      const record: Record<string, number> = {};
-      for (const key of order) {
-        const number = numbering.lookup(key);
-        const events = number === undefined ? 0 : counts[user * width + number];
-        if (events !== 0) addCount(record, key, events);
-      }
-      return record;
+      return kind === 'category'
+        ? recordOf(categories, byCategory, user * categoryCount, order)
+        : recordOf(names, byName, user * nameCount, order);
+    },
+    totalsRecord(kind, order) {
+      return kind === 'category'
+        ? recordOf(categories, denseCells(categoryTotals), 0, order)
+        : recordOf(names, denseCells(nameTotals), 0, order);
     },
   };
+}
+
+/** A grid of user × key counts: dense while small, sparse when users × keys is large. */
+interface Cells {
+  add(index: number, amount: number): void;
+  get(index: number): number;
+}
+
+function cellsOf(size: number, denseLimit: number): Cells {
+  if (size <= denseLimit) return denseCells(new Float64Array(size));
+  const cells = new Map<number, number>();
+  return {
+    add: (index, amount) => cells.set(index, (cells.get(index) ?? 0) + amount),
+    get: (index) => cells.get(index) ?? 0,
+  };
+}
+
+function denseCells(array: Float64Array): Cells {
+  return {
+    add: (index, amount) => {
+      array[index] += amount;
+    },
+    get: (index) => array[index],
+  };
+}
+
+function recordOf(
+  numbering: Numbering,
+  counts: Cells,
+  offset: number,
+  order: readonly string[],
+): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const key of order) {
+    const number = numbering.lookup(key);
+    const events = number === undefined ? 0 : counts.get(offset + number);
+    if (events !== 0) setCount(record, key, events);
+  }
+  return record;
 }
 
 /** Numbers keys in order of first sight. */
