@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 const plugins = [nodeResolve({ exportConditions: ['browser', 'production', 'default'] })];
 
 /** @param {string} name */
-function bundle(name, { minify = true } = {}) {
+function bundle(name, { minify = true, inlineDynamicImports = false } = {}) {
   return {
     input: `packages/${name}/dist/index.js`,
     output: [
@@ -15,6 +15,7 @@ function bundle(name, { minify = true } = {}) {
         file: `packages/${name}/dist/browser/tally-${name}.js`,
         format: 'es',
         sourcemap: true,
+        inlineDynamicImports,
       },
       ...(minify
         ? [
@@ -22,6 +23,7 @@ function bundle(name, { minify = true } = {}) {
               file: `packages/${name}/dist/browser/tally-${name}.min.js`,
               format: 'es',
               sourcemap: true,
+              inlineDynamicImports,
               plugins: [terser({ module: true, ecma: 2022 })],
             },
           ]
@@ -35,4 +37,9 @@ function bundle(name, { minify = true } = {}) {
   };
 }
 
-export default [bundle('core')];
+export default [
+  bundle('core'),
+  // One file per package for <script type="module">: the SDK's lazily loaded validator goes inline.
+  bundle('sdk', { inlineDynamicImports: true }),
+  bundle('widgets'),
+];

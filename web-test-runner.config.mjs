@@ -4,21 +4,27 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { tallyCollectorPlugin } from './packages/sdk/test-support/wtr-plugin.mjs';
+import { screenshotPlugin } from './packages/widgets/src/usage-tab/__test-support__/screenshot-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   rootDir: '.',
-  files: ['packages/core/src/**/*.test.ts', 'packages/sdk/src/**/*.test.ts'],
+  files: [
+    'packages/core/src/**/*.test.ts',
+    'packages/sdk/src/**/*.test.ts',
+    'packages/widgets/src/**/*.test.ts',
+  ],
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   browserStartTimeout: 60_000,
-  testFramework: { config: { timeout: 30_000 } },
+  testFramework: { config: { timeout: 60_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     tallyCollectorPlugin(),
+    screenshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -15,7 +15,14 @@ for (const name of ['core', 'sdk', 'server', 'widgets']) {
 
 test('@tally/core exposes its engine, views and errors by name', async () => {
   const core = await import('@tally/core');
-  for (const name of ['TallyError', 'ColumnarEngine', 'validateEvent', 'resolveRange', 'leaderboard', 'stats']) {
+  for (const name of [
+    'TallyError',
+    'ColumnarEngine',
+    'validateEvent',
+    'resolveRange',
+    'leaderboard',
+    'stats',
+  ]) {
     assert.equal(typeof core[name], 'function', `${name} is exported`);
   }
 });

@@ -9,9 +9,12 @@ export interface Sizes {
 export const SIZE_TARGET_GZIP: number;
 export const SIZE_BUDGET_GZIP: number;
 
-export function bundleSize(
-  code: string,
-): Promise<{ eager: Sizes; total: Sizes; lazy: (Sizes & { name: string })[] }>;
+export function bundleSize(code: string): Promise<{
+  eager: Sizes;
+  eagerCode: string;
+  total: Sizes;
+  lazy: (Sizes & { name: string })[];
+}>;
 
 export function bundleScript(code: string): Promise<string>;
 

@@ -1,8 +1,10 @@
 import { TallyError, type FieldIssue, type TallyEvent } from '@tally/core';
+import { byteLength } from './byte-length.js';
 import { collectContext } from './collect-context.js';
 import { createDelivery, type DeliveryStats } from './delivery.js';
 import { createEventQueue } from './event-queue.js';
 import { isValidEvent } from './is-valid-event.js';
+import { safeLocalStorage } from './safe-local-storage.js';
 import { normalizeOptions, type TrackerOptions } from './options.js';
 import { openStore } from './open-store.js';
 import { readCompletion } from './read-completion.js';
@@ -40,19 +42,10 @@ export function createTracker(trackerOptions: TrackerOptions): Tracker {
   };
   const failed = (caught: unknown) =>
     error('tracker_failed', String((caught as Error)?.message ?? caught));
-  const storage = (change?: (storage: Storage) => void) => {
-    try {
-      const storage = globalThis.localStorage;
-      change?.(storage);
-      return storage;
-    } catch {
-      // Blocked storage (sandboxed frames, privacy settings): the page carries on without it.
-    }
-  };
 
   let closed = !!problem;
   let userId: string | undefined;
-  let optedOut = options.disabled || !!storage()?.getItem(OPT_OUT_KEY);
+  let optedOut = options.disabled || !!safeLocalStorage()?.getItem(OPT_OUT_KEY);
   if (problem) error('invalid_options', problem);
 
   const context = collectContext();
@@ -72,7 +65,7 @@ export function createTracker(trackerOptions: TrackerOptions): Tracker {
 
   const enqueue = (event: TallyEvent): string | undefined => {
     const json = JSON.stringify(event);
-    const bytes = json.length * 3 > MAX_EVENT_BYTES ? new Blob([json]).size : 0;
+    const bytes = json.length * 3 > MAX_EVENT_BYTES ? byteLength(json) : 0;
     if (bytes > MAX_EVENT_BYTES) {
       const reason = `must be at most ${MAX_EVENT_BYTES} bytes as JSON, got ${bytes}`;
       return void error('invalid_event', `event: ${reason}`, [{ path: '', reason }]);
@@ -89,7 +82,7 @@ export function createTracker(trackerOptions: TrackerOptions): Tracker {
   // Core's validator is large, so it loads only for an event the quick check refused: it names
   // each problem, and if it accepts the event after all, the event is queued.
   const refuse = (event: TallyEvent) =>
-    import('@tally/core')
+    import('./validate-event.js')
       .then(({ validateEvent }) => {
         const result = validateEvent(event);
         if (result.ok) return enqueue(event);
@@ -168,9 +161,12 @@ export function createTracker(trackerOptions: TrackerOptions): Tracker {
 
   const optOut = (value: boolean) => {
     optedOut = value;
-    storage((storage) =>
-      value ? storage.setItem(OPT_OUT_KEY, '1') : storage.removeItem(OPT_OUT_KEY),
-    );
+    try {
+      if (value) safeLocalStorage()?.setItem(OPT_OUT_KEY, '1');
+      else safeLocalStorage()?.removeItem(OPT_OUT_KEY);
+    } catch {
+      // Full or blocked storage: the choice holds for this page only.
+    }
   };
 
   return {

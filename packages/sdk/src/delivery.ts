@@ -2,7 +2,9 @@ import type { FieldIssue } from '@tally/core';
 import type { EventQueue } from './event-queue.js';
 import type { NormalizedTrackerOptions } from './options.js';
 import type { QueuedEvent } from './queue-store.js';
-import { postBatch, sendBeacon } from './transport.js';
+import { sendBeacon } from './beacon.js';
+import { byteLength } from './byte-length.js';
+import type { PostResult } from './transport.js';
 
 /** Most events in one batch (the server's limit). */
 const MAX_BATCH_EVENTS = 500;
@@ -11,7 +13,16 @@ const MAX_BATCH_LENGTH = 480 * 1024;
 /** Most bytes in one page-close request: under the browser's 64 KiB keep-alive quota. */
 const MAX_BEACON_BYTES = 60 * 1024;
 
-const encoder = new TextEncoder();
+// `ky` is most of the SDK's size, so the transport is a chunk of its own: it loads on the first
+// send, or earlier when the page is idle. Events are queued durably without it, and the
+// page-close path (beacon.ts) does not need it. A load that fails (offline) is a network error:
+// backoff, then another try.
+let transport: Promise<typeof import('./transport.js')> | undefined;
+const loadTransport = () =>
+  (transport ??= import('./transport.js').catch((error) => {
+    transport = undefined;
+    throw error;
+  }));
 
 /** Counters a tracker exposes as `stats`. */
 export interface DeliveryStats {
@@ -107,7 +118,10 @@ export function createDelivery(
 
   const send = async (events: QueuedEvent[]): Promise<void> => {
     const sentUsers = delivery.users;
-    const result = await postBatch(url, body(events), post);
+    const result: PostResult = await loadTransport().then(
+      ({ postBatch }) => postBatch(url, body(events), post),
+      (error) => ({ status: 0, reason: String(error) }),
+    );
     const { status } = result;
     if (status > 199 && status < 300) {
       attempt = retryAt = 0;
@@ -195,7 +209,7 @@ export function createDelivery(
       let bytes = 0;
       const flushBeacon = () => !events.length || sendBeacon(url, body(events), writeKey);
       for (const event of queue.held(leader || !queue.shared())) {
-        const size = encoder.encode(event.json).length;
+        const size = byteLength(event.json);
         if (bytes + size > MAX_BEACON_BYTES) {
           if (!flushBeacon()) return;
           events = [];
@@ -254,6 +268,9 @@ export function createDelivery(
     if (!running && retryAt <= Date.now()) void delivery.flush();
   };
   process?.on?.('beforeExit', beforeExit);
+  // Fetch the transport ahead of the first send, so that a page gone offline since it loaded
+  // can still deliver when it comes back.
+  (globalThis.requestIdleCallback ?? setTimeout)(() => loadTransport().catch(() => {}));
 
   // Leadership only matters for a shared store; this runs before any flush that awaits `ready`.
   void queue.ready().then(() => {

@@ -36,8 +36,6 @@ export interface QueueHooks {
 export interface EventQueue {
   /** Queues an event; `false` when the queue is full. */
   push(event: QueuedEvent): boolean;
-  /** Resolves once every pushed event was written (or fell back to memory). */
-  persist(): Promise<void>;
   /** Resolves once the store is open, or known to be unavailable. */
   ready(): Promise<void>;
   /**
@@ -131,8 +129,6 @@ export function createEventQueue(
     for (const event of batch) event.place = MEMORY;
   };
 
-  const persist = () => chain.then(() => undefined);
-
   return {
     push(event) {
       const length = event.json.length;
@@ -147,7 +143,6 @@ export function createEventQueue(
       if (writing.length === 1) chain = chain.then(write);
       return true;
     },
-    persist,
     ready: () => opened,
     async take(limit, maxLength, fromStore) {
       await opened;

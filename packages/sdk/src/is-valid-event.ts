@@ -1,3 +1,5 @@
+import { byteLength } from './byte-length.js';
+
 // The wire rules of DESIGN §2 (limits as in core's validation/limits.ts), as a predicate.
 const ID = /^[\w.:-]{1,64}$/;
 const UNPAIRED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -41,7 +43,6 @@ const CONTEXT: Record<string, number> = {
   timezone: 128,
   locale: 128,
 };
-const encoder = new TextEncoder();
 
 type Fields = Record<string, unknown>;
 
@@ -146,7 +147,7 @@ export function isValidEvent(event: unknown): boolean {
         !isText(key, 128) ||
         key == '__proto__' ||
         (typeof value == 'string'
-          ? encoder.encode(value).length > 1024 || !isText(value, 1024, true)
+          ? byteLength(value) > 1024 || !isText(value, 1024, true)
           : typeof value == 'number'
             ? !Number.isFinite(value)
             : value != null && typeof value != 'boolean' && value !== undefined)

@@ -1,3 +1,4 @@
+import { safeLocalStorage } from './safe-local-storage.js';
 import { uuidV7 } from './uuid-v7.js';
 
 const KEY = 'tally:session';
@@ -11,20 +12,12 @@ export function createSession(timeoutMs: number): () => string {
   let id = '';
   let last = 0;
   let saved = 0;
-  const storage = () => {
-    try {
-      return globalThis.localStorage;
-    } catch {
-      // Sandboxed frames and blocked storage throw on access.
-      return undefined;
-    }
-  };
   return () => {
     const now = Date.now();
     if (now - last > timeoutMs) {
       try {
         // Another tab (or the previous page) may have kept the session alive.
-        const stored = JSON.parse(storage()?.getItem(KEY) ?? '0');
+        const stored = JSON.parse(safeLocalStorage()?.getItem(KEY) ?? '0');
         if (stored && now - stored.last <= timeoutMs) ({ id, last } = stored);
       } catch {
         // Unreadable: start a new session.
@@ -36,7 +29,7 @@ export function createSession(timeoutMs: number): () => string {
     if (now - saved > 1000) {
       saved = now;
       try {
-        storage()?.setItem(KEY, JSON.stringify({ id, last }));
+        safeLocalStorage()?.setItem(KEY, JSON.stringify({ id, last }));
       } catch {
         // Quota or blocked storage: the session still works within this page.
       }

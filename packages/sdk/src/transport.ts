@@ -19,8 +19,9 @@ export interface PostOptions {
 }
 
 /**
- * POSTs a batch body to the collector. This is the only module that does HTTP: `ky` with its own
- * retries off, because retrying is the delivery policy's call. Never rejects.
+ * POSTs a batch body to the collector. This is the only module that uses `ky`, with its own
+ * retries off, because retrying is the delivery policy's call. Never rejects. The delivery loads
+ * it as a chunk of its own (see delivery.ts); page-close requests go through beacon.ts.
  */
 export async function postBatch(
   url: string,
@@ -61,22 +62,5 @@ export async function postBatch(
     };
   } catch (error) {
     return { status: 0, reason: String((error as Error)?.message ?? error) };
-  }
-}
-
-/**
- * Sends a batch as the page goes away, where only a keep-alive request survives: `sendBeacon`,
- * else `fetch` with `keepalive`. Neither can set headers, so the write key travels in the query.
- * Returns `false` when the browser refused (the keep-alive quota of 64 KiB is used up).
- */
-export function sendBeacon(url: string, body: string, writeKey: string): boolean {
-  const target = `${url}?writeKey=${encodeURIComponent(writeKey)}`;
-  try {
-    const navigator = globalThis.navigator;
-    if (navigator?.sendBeacon) return navigator.sendBeacon(target, body);
-    fetch(target, { method: 'POST', body, keepalive: true, mode: 'no-cors' }).catch(() => {});
-    return true;
-  } catch {
-    return false;
   }
 }

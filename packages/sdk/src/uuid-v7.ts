@@ -1,6 +1,8 @@
 let lastMs = -1;
 let sequence = 0;
 
+const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
+
 /**
  * A UUIDv7 (RFC 9562): 48 bits of epoch milliseconds, then a 12-bit sequence that keeps ids made
  * in the same millisecond in creation order, then random bits. Sorting ids as text sorts events
@@ -12,28 +14,19 @@ let sequence = 0;
  * ```
  */
 export function uuidV7(now = Date.now()): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const [first, second, third] = crypto.getRandomValues(new Uint32Array(3));
   if (now > lastMs) {
     lastMs = now;
     // A random start below 2^11 leaves room to count up within the millisecond.
-    sequence = bytes[6] << 3;
+    sequence = first >>> 21;
   } else if (++sequence > 0xfff) {
     sequence = 0;
     lastMs += 1;
   }
-  let ms = lastMs;
-  for (let index = 5; index >= 0; index -= 1) {
-    bytes[index] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  bytes[6] = 0x70 | (sequence >> 8);
-  bytes[7] = sequence & 0xff;
-  bytes[8] = 0x80 | (bytes[8] & 0x3f);
-  let text = '';
-  for (let index = 0; index < 16; index += 1) {
-    text +=
-      (index === 4 || index === 6 || index === 8 || index === 10 ? '-' : '') +
-      (bytes[index] + 256).toString(16).slice(1);
-  }
-  return text;
+  const time = hex(lastMs, 12);
+  // Version 7, then the variant bits 10 and 62 random bits (14 + 32 + 16).
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(sequence, 3)}-${hex(
+    0x8000 | (first & 0x3fff),
+    4,
+  )}-${hex(second, 8)}${hex(third & 0xffff, 4)}`;
 }

@@ -179,6 +179,32 @@ describe('ColumnarEngine', () => {
       expect(values).to.deep.equal([3, 1, 3, 2]);
     });
 
+    it('applies a where on several dimensions within each group', async () => {
+      const engine = engineWith([
+        makeEvent({ userId: 'u1', status: 'error', model: 'a', credits: 0.5 }),
+        makeEvent({ userId: 'u1', status: 'error', model: 'b', credits: 1.5 }),
+        makeEvent({ userId: 'u1', status: 'ok', model: 'a', credits: 2.5 }),
+        makeEvent({ userId: 'u2', status: 'error', model: 'a', credits: 4.5 }),
+        makeEvent({ userId: 'u2', status: 'ok', credits: 8.5 }),
+      ]);
+      const where = { status: ['error'], model: ['a', 'b'] };
+      const result = await engine.aggregate({
+        range: ALL,
+        groupBy: ['userId'],
+        measures: [
+          { op: 'sum', field: 'credits', where },
+          { op: 'count', where },
+          { op: 'countDistinct', field: 'model', where },
+          { op: 'countDistinct', field: 'model', where: { status: ['ok'] } },
+          { op: 'max', field: 'credits', where: { model: [null] } },
+        ],
+      });
+      expect(sorted(result)).to.deep.equal([
+        { key: ['u1'], values: [2, 2, 2, 1, null] },
+        { key: ['u2'], values: [4.5, 1, 1, 0, 8.5] },
+      ]);
+    });
+
     it('adds input and output into total tokens, null without tokens', async () => {
       const tokens = { input: 100, output: 20, cachedInput: 40, cacheWrite: 0, reasoning: 5 };
       const engine = engineWith([

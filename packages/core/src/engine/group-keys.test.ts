@@ -69,6 +69,23 @@ describe('groupRows', () => {
     expect(grouped.keys).to.deep.equal(rowKeys.slice(0, 3));
   });
 
+  it('combines any number of groupings, time included', () => {
+    const timestamps = new Float64Array([1, 2, 3, 4]);
+    const time: GroupingPlan = {
+      kind: 'time',
+      timestamps,
+      boundaries: Float64Array.from([0, 3]),
+    };
+    const plans = [dimension([1, 1, 1, 1], 2), time, dimension([0, 1, 0, 0], 2), time];
+    const grouped = groupRows(Int32Array.from([0, 1, 2, 3]), 4, plans, new Int32Array(4));
+    expect(Array.from(grouped.groups)).to.deep.equal([0, 1, 2, 2]);
+    expect(grouped.keys).to.deep.equal([
+      [1, 0, 0, 0],
+      [1, 0, 1, 0],
+      [1, 1, 0, 1],
+    ]);
+  });
+
   it('makes one group of all rows without groupings', () => {
     const grouped = groupRows(Int32Array.from([4, 2]), 2, [], new Int32Array(2).fill(9));
     expect(grouped.count).to.equal(1);

@@ -1,4 +1,6 @@
 import type { CodeArray } from './dictionary-column.js';
+import { groupByBucket, groupByCode, groupFused } from './group-fast-paths.js';
+import { SlotTable } from './slot-table.js';
 
 /** How one grouping turns a row into a key digit. */
 export type GroupingPlan =
@@ -16,30 +18,6 @@ export interface GroupedRows {
   keys: number[][];
 }
 
-/** Flat tables up to this size are kept between queries instead of being allocated each time. */
-const KEPT_SLOTS = 1 << 20;
-
-/**
- * A reusable zeroed table from group keys to group numbers, so that frequent queries do not
- * allocate (and make the collector reclaim) a fresh table each time.
- */
-export class SlotTable {
-  private table = new Int32Array(0);
-
-  /** A zeroed table of at least `space` entries; hand it back with {@link SlotTable.release}. */
-  take(space: number): Int32Array {
-    if (space > KEPT_SLOTS) return new Int32Array(space);
-    if (this.table.length < space) this.table = new Int32Array(Math.max(space, 1024));
-    return this.table;
-  }
-
-  /** Zeroes the entries `keys` used, so the table is ready for the next query. */
-  release(table: Int32Array, keys: readonly number[]): void {
-    if (table !== this.table) return;
-    for (const key of keys) table[key] = 0;
-  }
-}
-
 /** Key spaces up to this size map keys to groups through a flat table rather than a Map. */
 const DENSE_LIMIT = 1 << 22;
 /** Keys stay exact integers in a double up to here; beyond it groups are renumbered first. */
@@ -47,10 +25,11 @@ const EXACT_LIMIT = 2 ** 53;
 
 /**
  * Assigns time-ordered rows to groups. Each grouping adds a digit to a mixed-radix integer key
- * (a dictionary code, absent included, or a bucket index), computed one column at a time over
- * all rows; keys then map to dense group numbers through a flat table when the key space is
- * small and a Map when it is not. Rows before the first bucket boundary belong to no bucket and
- * are dropped: in time order they are a prefix.
+ * (a dictionary code, absent included, or a bucket index); keys map to dense group numbers
+ * through a flat table when the key space is small and a Map when it is not. The common shapes
+ * (one dimension, time alone, two or three dimensions, a dimension and time) take one fused
+ * pass; others build the key one column at a time. Rows before the first bucket boundary
+ * belong to no bucket and are dropped: in time order they are a prefix.
  *
  * `groupsBuffer` must hold `length` entries; it becomes {@link GroupedRows.groups}. Flat
  * tables come from `slotTable`.
@@ -65,8 +44,9 @@ export function groupRows(
   let start = 0;
   for (const plan of plans) {
     if (plan.kind !== 'time') continue;
-    if (plan.boundaries.length === 0)
+    if (plan.boundaries.length === 0) {
       return { rows, groups: groupsBuffer, length: 0, count: 0, keys: [] };
+    }
     const first = plan.boundaries[0];
     while (start < length && plan.timestamps[rows[start]] < first) start += 1;
   }
@@ -136,211 +116,6 @@ export function groupRows(
       : assignSparse(keys, count, groups);
   const decoded = keyOfGroup.map((key) => decode(key, radices, levels, levelStart));
   return { rows: kept, groups, length: count, count: keyOfGroup.length, keys: decoded };
-}
-
-/** One dimension: the code is the key; groups are numbered in order of first appearance. */
-function groupByCode(
-  rows: Int32Array,
-  count: number,
-  codes: CodeArray,
-  radix: number,
-  groups: Int32Array,
-  slotTable: SlotTable,
-): number[] {
-  const slots = slotTable.take(radix);
-  const keyOf: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const code = codes[rows[index]];
-    let slot = slots[code];
-    if (slot === 0) {
-      keyOf.push(code);
-      slot = keyOf.length;
-      slots[code] = slot;
-    }
-    groups[index] = slot - 1;
-  }
-  slotTable.release(slots, keyOf);
-  return keyOf;
-}
-
-/** Time buckets alone: rows are in time order, so each new bucket is a new group. */
-function groupByBucket(
-  rows: Int32Array,
-  count: number,
-  timestamps: Float64Array,
-  boundaries: Float64Array,
-  groups: Int32Array,
-): number[] {
-  const last = boundaries.length - 1;
-  const keyOf: number[] = [];
-  let bucket = 0;
-  let next = last > 0 ? boundaries[1] : Number.POSITIVE_INFINITY;
-  let group = -1;
-  let groupBucket = -1;
-  for (let index = 0; index < count; index += 1) {
-    const timestamp = timestamps[rows[index]];
-    if (timestamp >= next) {
-      do {
-        bucket += 1;
-        next = bucket < last ? boundaries[bucket + 1] : Number.POSITIVE_INFINITY;
-      } while (timestamp >= next);
-    }
-    if (bucket !== groupBucket) {
-      group += 1;
-      groupBucket = bucket;
-      keyOf.push(bucket);
-    }
-    groups[index] = group;
-  }
-  return keyOf;
-}
-
-/**
- * The common small key spaces in one pass (key computed and looked up per row): two or three
- * dimensions, or a dimension and time buckets. Returns `null` for other combinations.
- */
-function groupFused(
-  rows: Int32Array,
-  count: number,
-  plans: readonly GroupingPlan[],
-  space: number,
-  groups: Int32Array,
-  slotTable: SlotTable,
-): number[] | null {
-  const [first, second, third] = plans;
-  if (plans.length === 2 && first.kind === 'dimension' && second.kind === 'dimension') {
-    return groupByTwoCodes(
-      rows,
-      count,
-      first.codes,
-      second.codes,
-      second.radix,
-      space,
-      groups,
-      slotTable,
-    );
-  }
-  if (
-    plans.length === 3 &&
-    first.kind === 'dimension' &&
-    second.kind === 'dimension' &&
-    third.kind === 'dimension'
-  ) {
-    return groupByThreeCodes(
-      rows,
-      count,
-      first.codes,
-      second.codes,
-      third.codes,
-      second.radix,
-      third.radix,
-      space,
-      groups,
-      slotTable,
-    );
-  }
-  if (plans.length === 2 && first.kind === 'dimension' && second.kind === 'time') {
-    return groupByCodeAndBucket(rows, count, first.codes, second, true, space, groups, slotTable);
-  }
-  if (plans.length === 2 && first.kind === 'time' && second.kind === 'dimension') {
-    return groupByCodeAndBucket(rows, count, second.codes, first, false, space, groups, slotTable);
-  }
-  return null;
-}
-
-function groupByTwoCodes(
-  rows: Int32Array,
-  count: number,
-  codesA: CodeArray,
-  codesB: CodeArray,
-  radixB: number,
-  space: number,
-  groups: Int32Array,
-  slotTable: SlotTable,
-): number[] {
-  const slots = slotTable.take(space);
-  const keyOf: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const row = rows[index];
-    const key = codesA[row] * radixB + codesB[row];
-    let slot = slots[key];
-    if (slot === 0) {
-      keyOf.push(key);
-      slot = keyOf.length;
-      slots[key] = slot;
-    }
-    groups[index] = slot - 1;
-  }
-  slotTable.release(slots, keyOf);
-  return keyOf;
-}
-
-function groupByThreeCodes(
-  rows: Int32Array,
-  count: number,
-  codesA: CodeArray,
-  codesB: CodeArray,
-  codesC: CodeArray,
-  radixB: number,
-  radixC: number,
-  space: number,
-  groups: Int32Array,
-  slotTable: SlotTable,
-): number[] {
-  const slots = slotTable.take(space);
-  const keyOf: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const row = rows[index];
-    const key = (codesA[row] * radixB + codesB[row]) * radixC + codesC[row];
-    let slot = slots[key];
-    if (slot === 0) {
-      keyOf.push(key);
-      slot = keyOf.length;
-      slots[key] = slot;
-    }
-    groups[index] = slot - 1;
-  }
-  slotTable.release(slots, keyOf);
-  return keyOf;
-}
-
-/** A dimension and time buckets, in either order (`codeFirst` says which digit leads). */
-function groupByCodeAndBucket(
-  rows: Int32Array,
-  count: number,
-  codes: CodeArray,
-  time: { timestamps: Float64Array; boundaries: Float64Array },
-  codeFirst: boolean,
-  space: number,
-  groups: Int32Array,
-  slotTable: SlotTable,
-): number[] {
-  const { timestamps, boundaries } = time;
-  const buckets = boundaries.length;
-  const codeRadix = space / buckets;
-  const last = buckets - 1;
-  const slots = slotTable.take(space);
-  const keyOf: number[] = [];
-  let bucket = 0;
-  let next = last > 0 ? boundaries[1] : Number.POSITIVE_INFINITY;
-  for (let index = 0; index < count; index += 1) {
-    const row = rows[index];
-    const timestamp = timestamps[row];
-    while (timestamp >= next) {
-      bucket += 1;
-      next = bucket < last ? boundaries[bucket + 1] : Number.POSITIVE_INFINITY;
-    }
-    const key = codeFirst ? codes[row] * buckets + bucket : bucket * codeRadix + codes[row];
-    let slot = slots[key];
-    if (slot === 0) {
-      keyOf.push(key);
-      slot = keyOf.length;
-      slots[key] = slot;
-    }
-    groups[index] = slot - 1;
-  }
-  slotTable.release(slots, keyOf);
-  return keyOf;
 }
 
 function addCodeDigit(

@@ -1,21 +1,15 @@
 import type { Dimension, EngineFilters, Measure, NumericField } from '../query.js';
 import { NUMERIC_FIELDS } from '../query.js';
-import {
-  countDistinctCodes,
-  countMatching,
-  countPresentCodes,
-  countRows,
-  extremeValues,
-  groupQuantiles,
-  lastRows,
-  sumValues,
-} from './aggregate-kernels.js';
-import type { MeasureRows } from './aggregate-kernels.js';
 import { compileFilters, filterRows } from './compile-filters.js';
 import type { CodeMask } from './compile-filters.js';
+import { countMatching, countPresentCodes, countRows } from './count-kernels.js';
 import type { DictionaryColumn } from './dictionary-column.js';
+import { countDistinctCodes } from './distinct-kernels.js';
+import type { MeasureRows } from './measure-rows.js';
 import type { NumericColumn } from './numeric-column.js';
 import { filtersKey } from './query-checks.js';
+import { groupQuantiles, lastRows } from './row-kernels.js';
+import { extremeValues, sumValues } from './sum-kernels.js';
 
 /** How the evaluator reaches the table's columns. */
 export interface MeasureColumns {
@@ -210,7 +204,7 @@ function filterGroupedRows(
 
 /**
  * A measure's `where`: the grouped rows that also pass it, with their groups. With a single
- * group the kernels never read groups, so the (all-zero) input groups are shared.
+ * group every group number is 0, so the input's groups serve as they are.
  */
 function restrict(
   input: MeasureRows,

@@ -1,6 +1,6 @@
 import type { RowSort } from '../query.js';
 import type { CodeArray } from './dictionary-column.js';
-import type { NumericData } from './aggregate-kernels.js';
+import type { NumericData } from './measure-rows.js';
 import type { RowComparator } from './row-order.js';
 
 /** Where a comparator reads a sort key's values. */
