@@ -11,7 +11,7 @@ import terser from '@rollup/plugin-terser';
 
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The size target of `import { createTracker } from '@tally/sdk'` (issue 3), in gzip bytes. */
+/** The size target of `import { createTracker } from '@tally/sdk'`, in gzip bytes. */
 export const SIZE_TARGET_GZIP = 8 * 1024;
 
 /** What `npm test` enforces, in gzip bytes: the target itself (docs/decisions/0011). */

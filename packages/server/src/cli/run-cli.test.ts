@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { fakeIo } from '../__test-support__/fake-io.js';
 import { validateConfig } from '../config/validate-config.js';
+import { DuckDbStore } from '../store/duckdb-store.js';
 import { runCli } from './run-cli.js';
 
 describe('tally-server', () => {
@@ -56,29 +59,33 @@ describe('tally-server', () => {
     await assert.rejects(fetch(`${url}/healthz`));
   });
 
-  it('seed --demo fills the first tenant', async () => {
+  it('seed --demo fills the first tenant of a DuckDB file, once', async () => {
     await runCli(['init', '--config', 'seed.json'], fakeIo(folder));
+    const args = ['seed', '--demo', '--config', 'seed.json', '--db', 'seed.duckdb'];
+    args.push('--days', '10', '--users', '6');
     const io = fakeIo(folder);
-    const code = await runCli(
-      [
-        'seed',
-        '--demo',
-        '--config',
-        'seed.json',
-        '--db',
-        ':memory:',
-        '--days',
-        '10',
-        '--users',
-        '6',
-      ],
-      io,
-    );
-    assert.equal(code, 0, io.errors.join('\n'));
-    assert.match(
-      io.lines.join('\n'),
-      /Seeded tenant default in :memory:: 6 users, [1-9]\d* new events/,
-    );
+    assert.equal(await runCli(args, io), 0, io.errors.join('\n'));
+    const seeded = /6 users, (\d+) new events/.exec(io.lines.join('\n'));
+    assert.ok(seeded !== null && Number(seeded[1]) > 0, io.lines.join('\n'));
+    const again = fakeIo(folder);
+    assert.equal(await runCli(args, again), 0);
+    assert.ok(again.lines.join('\n').includes(`0 new events (${seeded[1]} were already there)`));
+    const store = await DuckDbStore.open(join(folder, 'seed.duckdb'));
+    try {
+      const engine = store.engine('default');
+      assert.equal((await engine.roster()).length, 6);
+      const rows = await engine.rows({ range: { from: 0, to: 8.64e15 }, limit: 0 });
+      assert.equal(rows.total, Number(seeded[1]));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('runs as the package bin from the build', () => {
+    const bin = fileURLToPath(new URL('../../bin/tally-server.js', import.meta.url));
+    const result = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /usage: tally-server <command>/);
   });
 
   it('explains misuse with exit code 2 and config errors with 1', async () => {

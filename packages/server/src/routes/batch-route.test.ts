@@ -201,7 +201,9 @@ describe('POST /v1/batch', () => {
       proto.body.rejected[0].errors.map((issue: { path: string }) => issue.path).sort(),
       ['__proto__', 'constructor'],
     );
-    const huge = await send({ batch: [wireEvent({ latencyMs: 1e308 * 10, tokens: { input: 2 ** 60 } })] });
+    const huge = await send({
+      batch: [wireEvent({ latencyMs: 1e308 * 10, tokens: { input: 2 ** 60 } })],
+    });
     assert.equal(huge.status, 200);
     assert.equal(huge.body.rejected.length, 1);
     assert.equal((await server.call('GET', '/healthz')).status, 200);

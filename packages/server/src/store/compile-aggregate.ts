@@ -61,41 +61,49 @@ export function compileAggregate(
     groupKinds.push('time');
   }
   const keyCount = select.length;
-  // Outer expressions over the inner aggregate's columns `c0, c1, …`; most pass through.
+  const columns = new InnerColumns(select);
+  // The outer select list: the keys, then one expression per measure value read.
   const outer: string[] = select.map((_, index) => `c${index}`);
-  const readers: ((row: readonly unknown[]) => number | string | null)[] = [];
-  const add = (expression: string, outerExpression?: (column: string) => string): number => {
-    const column = `c${select.length}`;
-    select.push(expression);
-    outer.push(outerExpression === undefined ? column : outerExpression(column));
-    return select.length - 1;
+  const output = (expression: string): number => outer.push(expression) - 1;
+  const filters = new Map<string, string>();
+  const filterOf = (where: EngineFilters | undefined): string => {
+    const key = filtersKey(where);
+    let clause = filters.get(key);
+    if (clause === undefined) {
+      clause = filterClause(where, params);
+      filters.set(key, clause);
+    }
+    return clause;
   };
+  const lists = new Map<string, string>();
+  const readers: ((row: readonly unknown[]) => number | string | null)[] = [];
   for (const measure of query.measures) {
-    // Quantiles place their own filter; every other measure takes it as a FILTER clause.
-    const filter = measure.op === 'quantile' ? '' : filterClause(measure.where, params);
     switch (measure.op) {
       case 'count': {
         const argument =
           measure.field === undefined
             ? '*'
             : fieldColumn(measure.field as NumericField | Dimension);
-        const at = add(`count(${argument})${filter}`);
+        const at = output(columns.of(`count(${argument})${filterOf(measure.where)}`));
         readers.push((row) => toNumber(row[at]));
         break;
       }
       case 'countDistinct': {
-        const at = add(`count(DISTINCT ${dimensionColumn(measure.field)})${filter}`);
+        const column = dimensionColumn(measure.field);
+        const at = output(columns.of(`count(DISTINCT ${column})${filterOf(measure.where)}`));
         readers.push((row) => toNumber(row[at]));
         break;
       }
       case 'sum': {
-        const at = add(sumExpression(measure.field, filter, orderFree));
+        const filter = filterOf(measure.where);
+        const at = output(columns.of(sumExpression(measure.field, filter, orderFree)));
         readers.push((row) => toNumber(row[at]) ?? 0);
         break;
       }
       case 'avg': {
-        const sum = add(sumExpression(measure.field, filter, orderFree));
-        const count = add(`count(${fieldColumn(measure.field)})${filter}`);
+        const filter = filterOf(measure.where);
+        const sum = output(columns.of(sumExpression(measure.field, filter, orderFree)));
+        const count = output(columns.of(`count(${fieldColumn(measure.field)})${filter}`));
         readers.push((row) => {
           const values = toNumber(row[count]) ?? 0;
           return values === 0 ? null : (toNumber(row[sum]) ?? 0) / values;
@@ -104,18 +112,38 @@ export function compileAggregate(
       }
       case 'min':
       case 'max': {
-        const at = add(`${measure.op}(${fieldColumn(measure.field)})${filter}`);
+        const column = fieldColumn(measure.field);
+        const at = output(columns.of(`${measure.op}(${column})${filterOf(measure.where)}`));
         readers.push((row) => toNumber(row[at]));
         break;
       }
       case 'quantile': {
-        const at = quantile(fieldColumn(measure.field), measure.q, measure.where, params, add);
+        const column = fieldColumn(measure.field);
+        const level = params.double(measure.q);
+        let at: number;
+        if (measure.q === 0 || measure.q === 1) {
+          // No interpolation: DuckDB's answer is the order statistic itself.
+          at = output(columns.of(`quantile_cont(${column}, ${level})${filterOf(measure.where)}`));
+        } else {
+          const key = `${column}|${filtersKey(measure.where)}`;
+          let list = lists.get(key);
+          if (list === undefined) {
+            const conditions = [`${column} IS NOT NULL`, ...compileFilters(measure.where, params)];
+            list = columns.of(
+              `list_sort(list(CAST(${column} AS DOUBLE)) FILTER (WHERE ${conditions.join(' AND ')}))`,
+            );
+            lists.set(key, list);
+          }
+          at = output(interpolate(list, level));
+        }
         readers.push((row) => toNumber(row[at]));
         break;
       }
       case 'last': {
         const field = measure.field;
-        const at = add(`arg_max_null(${fieldColumn(field)}, ${TIME_KEY})${filter}`);
+        const at = output(
+          columns.of(`arg_max_null(${fieldColumn(field)}, ${TIME_KEY})${filterOf(measure.where)}`),
+        );
         readers.push(
           isNumericField(field) ? (row) => toNumber(row[at]) : (row) => row[at] as string | null,
         );
@@ -141,34 +169,47 @@ export function compileAggregate(
   };
 }
 
-/**
- * A continuous quantile as core defines it: with `p = q × (n − 1)` over the n non-null values
- * in order, the value at `floor(p)`, plus `(p − floor(p)) × (next − value)` when `p` is not
- * whole. DuckDB's `quantile_cont` interpolates as `lo × (1 − d) + hi × d`, which can differ in
- * the last bit, so it is used only for q = 0 and q = 1 (no interpolation); otherwise the group's
- * values are collected, sorted, and interpolated in the outer query with the same operations
- * core performs, in the same order.
- */
-function quantile(
-  column: string,
-  q: number,
-  where: EngineFilters | undefined,
-  params: SqlParams,
-  add: (expression: string, outerExpression?: (column: string) => string) => number,
-): number {
-  const level = params.double(q);
-  if (q === 0 || q === 1) {
-    return add(`quantile_cont(${column}, ${level})${filterClause(where, params)}`);
+/** The inner query's select list, each distinct aggregate once, named `c0, c1, …`. */
+class InnerColumns {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly select: string[]) {}
+
+  /** The name of the column computing `expression`, adding it when new. */
+  of(expression: string): string {
+    let name = this.names.get(expression);
+    if (name === undefined) {
+      name = `c${this.select.length}`;
+      this.select.push(expression);
+      this.names.set(expression, name);
+    }
+    return name;
   }
-  const conditions = [`${column} IS NOT NULL`, ...compileFilters(where, params)];
-  const values = `list_sort(list(CAST(${column} AS DOUBLE)) FILTER (WHERE ${conditions.join(' AND ')}))`;
-  return add(values, (list) => {
-    const position = `(${level} * (len(${list}) - 1))`;
-    const lower = `CAST(floor(${position}) AS BIGINT)`;
-    const low = `${list}[${lower} + 1]`;
-    return `CASE WHEN ${list} IS NULL THEN NULL WHEN floor(${position}) = ${position} THEN ${low}
-      ELSE ${low} + (${position} - floor(${position})) * (${list}[${lower} + 2] - ${low}) END`;
-  });
+}
+
+/**
+ * A continuous quantile as core defines it, from the group's sorted non-null values: with
+ * `p = q × (n − 1)`, the value at `floor(p)`, plus `(p − floor(p)) × (next − value)` when `p`
+ * is not whole, with the same operations in the same order. DuckDB's `quantile_cont`
+ * interpolates as `lo × (1 − d) + hi × d`, which can differ in the last bit, so it serves only
+ * q = 0 and q = 1, where nothing is interpolated.
+ */
+function interpolate(list: string, level: string): string {
+  const position = `(${level} * (len(${list}) - 1))`;
+  const lower = `CAST(floor(${position}) AS BIGINT)`;
+  const low = `${list}[${lower} + 1]`;
+  return `CASE WHEN ${list} IS NULL THEN NULL WHEN floor(${position}) = ${position} THEN ${low}
+    ELSE ${low} + (${position} - floor(${position})) * (${list}[${lower} + 2] - ${low}) END`;
+}
+
+/** A canonical text of filters, so that equal `where`s share their parameters and columns. */
+function filtersKey(where: EngineFilters | undefined): string {
+  if (where === undefined) return '';
+  return JSON.stringify(
+    Object.entries(where)
+      .filter(([, allowed]) => allowed !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }
 
 /** The SQL column of a checked numeric field or dimension. */

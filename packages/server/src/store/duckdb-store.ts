@@ -7,6 +7,7 @@ import {
   type DuckDBConnection,
 } from '@duckdb/node-api';
 import {
+  TallyError,
   describeValue,
   fieldError,
   type Engine,
@@ -131,6 +132,16 @@ export class DuckDbStore implements Store {
         `INSERT INTO tally_meta VALUES ('schema_version', $1) ON CONFLICT DO NOTHING`,
         [String(SCHEMA_VERSION)],
       );
+      const [[version]] = await rowsOf(
+        writer,
+        `SELECT value FROM tally_meta WHERE key = 'schema_version'`,
+      );
+      if (Number(version) > SCHEMA_VERSION) {
+        throw new TallyError(
+          `store: ${path} was written by a newer version (schema ${String(version)}, this one reads ${SCHEMA_VERSION})`,
+          { code: 'store_version' },
+        );
+      }
       const [[maxSeq, count]] = await rowsOf(
         writer,
         'SELECT coalesce(max(seq), -1), count(*) FROM events',
@@ -285,6 +296,8 @@ export class DuckDbStore implements Store {
 
   private async drain(): Promise<void> {
     try {
+      // Let batches handed over in the same tick join the first transaction.
+      await Promise.resolve();
       while (this.queue.length > 0) {
         const first = this.queue[0];
         if (first.kind === 'other') {
