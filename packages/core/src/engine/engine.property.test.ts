@@ -1,3 +1,4 @@
+import '../__test-support__/property-seed.js';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import type { StoredEvent } from '../event.js';

@@ -1,3 +1,4 @@
+import '../__test-support__/property-seed.js';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { quantiles } from './quantiles.js';
@@ -60,6 +61,41 @@ describe('quantiles', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('matches quantile_cont on long segments, which it narrows by value bucket first', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -3, max: 3 }),
+            fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((value) => value + 0),
+            fc.double({ min: 0, max: 1e-300, noNaN: true }),
+          ),
+          { minLength: 4100, maxLength: 6000 },
+        ),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (numbers, qs) => {
+          const values = Float64Array.from([99, ...numbers, -99]);
+          const found = quantiles(values, 1, numbers.length + 1, qs);
+          expect(found).to.deep.equal(qs.map((q) => byDefinition(numbers, q)));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('answers long segments of one repeated value, or of a range too wide to bucket', () => {
+    const same = new Float64Array(5000).fill(7.5);
+    expect(quantiles(same, 0, 5000, [0, 0.5, 0.99])).to.deep.equal([7.5, 7.5, 7.5]);
+    const wide = new Float64Array(5000).fill(1);
+    wide[0] = -Number.MAX_VALUE;
+    wide[1] = Number.MAX_VALUE;
+    expect(quantiles(wide, 0, 5000, [0, 0.5, 1])).to.deep.equal([
+      -Number.MAX_VALUE,
+      1,
+      Number.MAX_VALUE,
+    ]);
   });
 
   it('interpolates linearly between order statistics', () => {

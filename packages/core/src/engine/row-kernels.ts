@@ -63,12 +63,11 @@ function gatherValues(
   values: Float64Array,
 ): number {
   let count = 0;
-  // Every value is written and only a present one kept, so nulls cost no mispredicted
-  // branch; `count <= index < length` keeps each write inside `values`.
   for (let index = 0; index < length; index += 1) {
     const value = data[rows[index]];
+    if (value === sentinel || value !== value) continue;
     values[count] = value;
-    count += +(value !== sentinel && value === value);
+    count += 1;
   }
   return count;
 }

@@ -1,3 +1,4 @@
+import '../../../core/src/__test-support__/property-seed.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
