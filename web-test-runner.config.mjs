@@ -5,6 +5,7 @@ import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { tallyCollectorPlugin } from './packages/sdk/test-support/wtr-plugin.mjs';
 import { screenshotPlugin } from './packages/widgets/src/usage-tab/__test-support__/screenshot-plugin.mjs';
+import { tallyServerPlugin } from './packages/widgets/src/data/__test-support__/tally-server-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -25,6 +26,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     tallyCollectorPlugin(),
     screenshotPlugin(),
+    tallyServerPlugin(),
   ],
   browsers: [
     chromeLauncher({
