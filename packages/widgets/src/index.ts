@@ -91,3 +91,16 @@ export { PRESET_LABELS } from './date-range/range-labels.js';
 
 /** The version of this package. */
 export const VERSION = '0.1.0';
+
+// Analytics pages and their building blocks
+export { TallyAgentAnalytics } from './agent-analytics/agent-analytics.js';
+export { TallyComparison, COMPARISON_COLUMNS } from './comparison/comparison.js';
+export type { ComparisonColumn } from './comparison/comparison.js';
+export { TallyBudget, BUDGET_STATUS_LABELS } from './budget/budget.js';
+export { TallyHealth, HEALTH_STATUS_LABELS } from './health/health.js';
+export { TallyCreditAnalytics } from './credit-analytics/credit-analytics.js';
+export { TallyCreditReport, CREDIT_TIER_LABELS } from './credit-analytics/credit-report.js';
+export { TallyRecommendations } from './credit-analytics/recommendations.js';
+export { TallyDistribution } from './distribution/distribution.js';
+export type { DistributionKind } from './distribution/distribution.js';
+export { TallyPatterns, weekdayName } from './patterns/patterns.js';

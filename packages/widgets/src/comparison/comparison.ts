@@ -1,0 +1,253 @@
+import type { ComparisonDimension, ComparisonResult, ComparisonRow } from '@tally/core';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { baseStyles } from '../base/base.styles.js';
+import { DataElement, type ViewQuery } from '../base/data-element.js';
+import { TallyFilterChangeEvent } from '../events/tally-events.js';
+import type { Formatter } from '../format/formatter.js';
+import { comparisonStyles } from './comparison.styles.js';
+
+/** A column of the comparison: a numeric field of a row. */
+export type ComparisonColumn = Exclude<keyof ComparisonRow, 'value' | 'provider' | 'tier'>;
+
+type Kind = 'count' | 'decimal' | 'usd' | 'percent' | 'duration' | 'multiplier';
+
+/** Each column's header and how its values are written. */
+export const COMPARISON_COLUMNS: Readonly<Record<ComparisonColumn, { label: string; kind: Kind }>> =
+  {
+    events: { label: 'Events', kind: 'count' },
+    sessions: { label: 'Sessions', kind: 'count' },
+    averageSessionDurationMs: { label: 'Avg. session', kind: 'duration' },
+    inputTokens: { label: 'Prompt tokens', kind: 'count' },
+    outputTokens: { label: 'Completion tokens', kind: 'count' },
+    totalTokens: { label: 'Total tokens', kind: 'count' },
+    costNanos: { label: 'Cost (nanodollars)', kind: 'count' },
+    costUsd: { label: 'Cost', kind: 'usd' },
+    unpricedEvents: { label: 'Unpriced', kind: 'count' },
+    credits: { label: 'Credits', kind: 'decimal' },
+    creditsPerEvent: { label: 'Credits / event', kind: 'decimal' },
+    averageLatencyMs: { label: 'Avg. response', kind: 'duration' },
+    successRate: { label: 'Success rate', kind: 'percent' },
+    errorRate: { label: 'Error rate', kind: 'percent' },
+    averageRating: { label: 'Avg. rating', kind: 'decimal' },
+    ratings: { label: 'Ratings', kind: 'count' },
+    positiveFeedback: { label: 'Positive', kind: 'count' },
+    negativeFeedback: { label: 'Negative', kind: 'count' },
+    users: { label: 'Users', kind: 'count' },
+    multiplier: { label: 'Multiplier', kind: 'multiplier' },
+  };
+
+const DEFAULT_COLUMNS: readonly ComparisonColumn[] = [
+  'events',
+  'sessions',
+  'averageSessionDurationMs',
+  'costUsd',
+  'errorRate',
+];
+
+/**
+ * @summary Agents or models side by side (DESIGN §5 comparison) in a sortable table: the columns
+ * chosen from events, sessions, average duration, tokens, cost, credits, response time, success
+ * and error rates and ratings. With `selectable`, each name is a button that narrows everything
+ * sharing the state to that agent or model, and pressing it again shows all of them again.
+ *
+ * @event tally-filter-change - A name was picked (`filters.agent` or `filters.model`; `undefined`
+ * to show all again).
+ * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ *
+ * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
+ * @csspart table - The table. @csspart sort-button - A column's sort button.
+ * @csspart pick-button - A name's button (with `selectable`). @csspart row - A row.
+ * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ *
+ * @cssproperty --tally-color-accent - The names' buttons. @cssproperty --tally-color-hover - The
+ * selected row. @cssproperty --tally-color-border - The row lines.
+ */
+export class TallyComparison extends DataElement<'comparison'> {
+  static override styles = [...baseStyles, comparisonStyles];
+
+  static override properties: PropertyDeclarations = {
+    by: {},
+    columns: { attribute: false },
+    selectable: { type: Boolean },
+    sortKey: { attribute: 'sort-key' },
+    sortDirection: { attribute: 'sort-direction' },
+    limit: { type: Number },
+  };
+
+  /** Compare `agent`s or `model`s. @default 'agent' */
+  declare by: ComparisonDimension;
+  /** The numeric columns shown, in order. @default events, sessions, avg. session, cost, error rate */
+  declare columns: readonly ComparisonColumn[];
+  /** Whether names are buttons that narrow the shared state to them. @default false */
+  declare selectable: boolean;
+  /** The column sorted by, or `value` for the name. @default 'events' */
+  declare sortKey: ComparisonColumn | 'value';
+  /** @default 'desc' */
+  declare sortDirection: 'asc' | 'desc';
+  /** Rows shown at most (after sorting); all when 0. @default 0 */
+  declare limit: number;
+
+  constructor() {
+    super();
+    this.by = 'agent';
+    this.columns = DEFAULT_COLUMNS;
+    this.selectable = false;
+    this.sortKey = 'events';
+    this.sortDirection = 'desc';
+    this.limit = 0;
+  }
+
+  protected override defaultHeading(): string {
+    return this.by === 'model' ? 'Models' : 'Agents';
+  }
+
+  protected viewQuery(): ViewQuery<'comparison'> {
+    return {
+      view: 'comparison',
+      params: {
+        range: this.effectiveRange,
+        tz: this.effectiveTz,
+        filters: this.effectiveFilters,
+        by: this.by,
+      },
+    };
+  }
+
+  protected isEmpty(result: ComparisonResult): boolean {
+    return result.rows.length === 0;
+  }
+
+  /** The agent or model the shared filters narrow to, if one. */
+  get selected(): string | undefined {
+    const value = (this.effectiveFilters as Record<string, unknown>)[this.by];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** The rows in the table's order. */
+  sortedRows(rows: readonly ComparisonRow[]): ComparisonRow[] {
+    const key = this.sortKey;
+    const sign = this.sortDirection === 'asc' ? 1 : -1;
+    const sorted = [...rows].sort((a, b) => {
+      if (key === 'value') return sign * a.value.localeCompare(b.value);
+      const left = a[key];
+      const right = b[key];
+      // Missing values (no sessions, no statuses) go last either way.
+      if (left === null || right === null) return left === right ? 0 : left === null ? 1 : -1;
+      return sign * (left - right) || a.value.localeCompare(b.value);
+    });
+    return this.limit > 0 ? sorted.slice(0, this.limit) : sorted;
+  }
+
+  protected renderData(result: ComparisonResult): unknown {
+    const format = this.formatterFor(result.range.tz);
+    const selected = this.selected;
+    const nameLabel = this.by === 'model' ? 'Model' : 'Agent';
+    return html`<div class="scroll">
+      <table part="table">
+        <caption class="visually-hidden">
+          ${this.headingText}
+        </caption>
+        <thead>
+          <tr>
+            ${this.renderHeader('value', nameLabel, false)}
+            ${this.columns.map((column) =>
+              this.renderHeader(column, COMPARISON_COLUMNS[column]?.label ?? column, true),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${this.sortedRows(result.rows).map(
+            (row) =>
+              html`<tr
+                part="row"
+                data-value=${row.value}
+                aria-selected=${selected === row.value ? 'true' : 'false'}
+              >
+                <th scope="row">${this.renderName(row.value, selected)}</th>
+                ${this.columns.map(
+                  (column) =>
+                    html`<td class="num" data-column=${column}>
+                      ${writeCell(row[column], COMPARISON_COLUMNS[column]?.kind ?? 'count', format)}
+                    </td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderHeader(key: ComparisonColumn | 'value', label: string, numeric: boolean): unknown {
+    const active = this.sortKey === key;
+    const sort = active ? (this.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none';
+    return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${sort}>
+      <button
+        type="button"
+        class="sort"
+        part="sort-button"
+        data-sort=${key}
+        @click=${() => this.sortBy(key)}
+      >
+        ${label}${active ? (this.sortDirection === 'asc' ? ' ▲' : ' ▼') : nothing}
+      </button>
+    </th>`;
+  }
+
+  private renderName(value: string, selected: string | undefined): unknown {
+    if (!this.selectable) return value;
+    const pressed = selected === value;
+    return html`<button
+      type="button"
+      class="pick"
+      part="pick-button"
+      aria-pressed=${pressed ? 'true' : 'false'}
+      title=${pressed ? `Show every ${this.by}` : `Show only ${value}`}
+      @click=${() => this.pick(pressed ? undefined : value)}
+    >
+      ${value}
+    </button>`;
+  }
+
+  /** Sorts by a column: descending first, then ascending on the second press. */
+  sortBy(key: ComparisonColumn | 'value'): void {
+    if (this.sortKey === key) {
+      this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
+    } else {
+      this.sortKey = key;
+      this.sortDirection = key === 'value' ? 'asc' : 'desc';
+    }
+  }
+
+  /** Narrows the shared state to one agent or model, or (with `undefined`) shows all again. */
+  pick(value: string | undefined): void {
+    this.dispatchEvent(new TallyFilterChangeEvent({ [this.by]: value }));
+  }
+}
+
+function writeCell(value: number | null, kind: Kind, format: Formatter): string {
+  if (value === null) return '—';
+  switch (kind) {
+    case 'usd':
+      return format.usd(value);
+    case 'percent':
+      return format.percent(value);
+    case 'duration':
+      return format.duration(value);
+    case 'decimal':
+      return format.number(value);
+    case 'multiplier':
+      return `${format.number(value)}×`;
+    default:
+      return format.number(value, 0);
+  }
+}
+
+if (!customElements.get('tally-comparison')) {
+  customElements.define('tally-comparison', TallyComparison);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tally-comparison': TallyComparison;
+  }
+}

@@ -1,0 +1,205 @@
+import type { HealthResult, HealthStatus } from '@tally/core';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { baseStyles } from '../base/base.styles.js';
+import { DataElement, type ViewQuery } from '../base/data-element.js';
+import type { Formatter } from '../format/formatter.js';
+import { healthStyles } from './health.styles.js';
+
+/** The words of each health marker. */
+export const HEALTH_STATUS_LABELS: Readonly<Record<HealthStatus, string>> = {
+  good: 'Good',
+  acceptable: 'Acceptable',
+  bad: 'Bad',
+};
+
+type Uptime = HealthResult['uptime']['last24Hours'];
+
+/**
+ * @summary System health (DESIGN §5 health): uptime over 24 hours, 7 and 30 days with the
+ * incidents; the error rate now, over the last hour, 24 hours and 7 days; latency p50 / p95 / p99;
+ * the current load and the day's peak; and gauge readings (such as `queue.depth`) when such
+ * events exist. Each rate carries a good / acceptable / bad marker, in words as well as colour.
+ *
+ * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ *
+ * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
+ * @csspart group - One group of figures (uptime, error rate, latency, load, gauges).
+ * @csspart marker - A good / acceptable / bad marker. @csspart incidents - The incidents list.
+ * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ *
+ * @cssproperty --tally-color-positive - Good markers. @cssproperty --tally-color-negative - Bad
+ * markers. @cssproperty --tally-color-muted - Group titles.
+ */
+export class TallyHealth extends DataElement<'health'> {
+  static override styles = [...baseStyles, healthStyles];
+
+  static override properties: PropertyDeclarations = {
+    gauges: { attribute: false },
+  };
+
+  /** Event names whose `value` is a gauge reading. @default ['queue.depth'] */
+  declare gauges: string[];
+
+  constructor() {
+    super();
+    this.gauges = ['queue.depth'];
+  }
+
+  protected override defaultHeading(): string {
+    return 'Health';
+  }
+
+  protected viewQuery(): ViewQuery<'health'> {
+    return {
+      view: 'health',
+      params: {
+        range: this.effectiveRange,
+        tz: this.effectiveTz,
+        filters: this.effectiveFilters,
+        gauges: this.gauges,
+      },
+    };
+  }
+
+  protected isEmpty(result: HealthResult): boolean {
+    return (
+      result.errorRate.last7Days.requests === 0 &&
+      result.latency.samples === 0 &&
+      result.uptime.last30Days.minutes === 0 &&
+      result.gauges.every((gauge) => gauge.readings === 0)
+    );
+  }
+
+  protected renderData(result: HealthResult): unknown {
+    const format = this.formatterFor(result.range.tz);
+    const percent = (value: number | null) => (value === null ? '—' : format.percent(value, 2));
+    const duration = (value: number | null) => (value === null ? '—' : format.duration(value));
+    const uptimes: [string, string, Uptime][] = [
+      ['last24Hours', '24 hours', result.uptime.last24Hours],
+      ['last7Days', '7 days', result.uptime.last7Days],
+      ['last30Days', '30 days', result.uptime.last30Days],
+    ];
+    const rates = [
+      ['now', 'Now (5 min)', result.errorRate.now],
+      ['lastHour', 'Last hour', result.errorRate.lastHour],
+      ['last24Hours', 'Last 24 hours', result.errorRate.last24Hours],
+      ['last7Days', 'Last 7 days', result.errorRate.last7Days],
+    ] as const;
+    const { latency, load } = result;
+    const incidents = result.uptime.last30Days.incidents;
+    const peak =
+      load.peakToday === null ? '—' : `${format.number(load.peakToday.requestsPerMinute)} / min`;
+    const gauges = result.gauges.filter((gauge) => gauge.readings > 0);
+    return html`<div class="groups">
+      <section class="group" part="group" data-group="uptime" aria-label="Uptime">
+        <p class="group-title" aria-hidden="true">Uptime</p>
+        <dl>
+          ${uptimes.map(
+            ([key, label, window]) =>
+              html`<div data-window=${key}>
+                <dt>${label}</dt>
+                <dd>
+                  <span class="value">${percent(window.uptime)}</span>${marker(window.status)}
+                </dd>
+              </div>`,
+          )}
+        </dl>
+        ${
+          incidents.length === 0
+            ? html`<p class="incidents">No incidents in 30 days.</p>`
+            : html`<ul class="incidents" part="incidents" aria-label="Incidents">
+                ${incidents.map(
+                  (incident) =>
+                    html`<li>
+                      ${format.dateTime(incident.start)}: ${format.number(incident.minutes)}
+                      ${incident.minutes === 1 ? 'minute' : 'minutes'}${
+                        incident.ongoing ? ' (ongoing)' : ''
+                      }
+                    </li>`,
+                )}
+              </ul>`
+        }
+      </section>
+      <section class="group" part="group" data-group="error-rate" aria-label="Error rate">
+        <p class="group-title" aria-hidden="true">Error rate</p>
+        <dl>
+          ${rates.map(
+            ([key, label, window]) =>
+              html`<div data-window=${key}>
+                <dt>${label}</dt>
+                <dd>
+                  <span class="value">${percent(window.errorRate)}</span>${marker(window.status)}
+                </dd>
+              </div>`,
+          )}
+        </dl>
+      </section>
+      <section class="group" part="group" data-group="latency" aria-label="Response time">
+        <p class="group-title" aria-hidden="true">Response time</p>
+        <dl>
+          <div data-window="p50">
+            <dt>p50</dt>
+            <dd><span class="value">${duration(latency.p50Ms)}</span></dd>
+          </div>
+          <div data-window="p95">
+            <dt>p95</dt>
+            <dd><span class="value">${duration(latency.p95Ms)}</span>${marker(latency.status)}</dd>
+          </div>
+          <div data-window="p99">
+            <dt>p99</dt>
+            <dd><span class="value">${duration(latency.p99Ms)}</span></dd>
+          </div>
+        </dl>
+      </section>
+      <section class="group" part="group" data-group="load" aria-label="Load">
+        <p class="group-title" aria-hidden="true">Load</p>
+        <dl>
+          <div data-window="current">
+            <dt>Now</dt>
+            <dd><span class="value">${format.number(load.requestsPerMinute)} / min</span></dd>
+          </div>
+          <div data-window="peak">
+            <dt>Today's peak</dt>
+            <dd><span class="value">${peak}</span></dd>
+          </div>
+        </dl>
+        ${gauges.length === 0 ? nothing : this.renderGauges(gauges, format)}
+      </section>
+    </div>`;
+  }
+
+  private renderGauges(gauges: HealthResult['gauges'], format: Formatter): unknown {
+    return html`<p class="group-title" aria-hidden="true">Gauges</p>
+      <dl data-group="gauges">
+        ${gauges.map(
+          (gauge) =>
+            html`<div data-gauge=${gauge.name}>
+              <dt>${gauge.name}</dt>
+              <dd>
+                <span class="value"
+                  >${gauge.latest === null ? '—' : format.number(gauge.latest)}</span
+                >
+                <span class="max">max ${gauge.max === null ? '—' : format.number(gauge.max)}</span>
+              </dd>
+            </div>`,
+        )}
+      </dl>`;
+  }
+}
+
+function marker(status: HealthStatus | null): unknown {
+  if (status === null) return nothing;
+  return html`<span class="marker ${status}" part="marker" data-status=${status}
+    >${HEALTH_STATUS_LABELS[status]}</span
+  >`;
+}
+
+if (!customElements.get('tally-health')) {
+  customElements.define('tally-health', TallyHealth);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tally-health': TallyHealth;
+  }
+}
