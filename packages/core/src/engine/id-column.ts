@@ -28,7 +28,8 @@ export class IdColumn {
   set(row: number, id: string): void {
     if (id.length === 36 && this.parseUuid(row, id)) {
       this.compact[row] = 1;
-      this.others.delete(row);
+      // Most tables never hold a non-UUID id; skip the map lookup then.
+      if (this.others.size > 0) this.others.delete(row);
       return;
     }
     this.compact[row] = 0;
