@@ -138,6 +138,10 @@ export type {
   Engine,
 } from './query.js';
 export { ColumnarEngine } from './engine/columnar-engine.js';
+export { checkAggregateQuery } from './engine/check-aggregate-query.js';
+export { checkRowsQuery } from './engine/check-rows-query.js';
+export { checkSessionsQuery } from './engine/check-sessions-query.js';
+export { isDimension, isNumericField } from './engine/query-checks.js';
 export type { ColumnarEngineOptions } from './engine/columnar-engine.js';
 
 // Views

@@ -5,7 +5,7 @@ import type {
   EngineFilters,
   NumericField,
 } from '@tally/core';
-import { isNumericField } from './check-query.js';
+import { isNumericField } from '@tally/core';
 import { compileBuckets } from './compile-buckets.js';
 import { compileFilters, dimensionColumn, scopeConditions } from './compile-filters.js';
 import { toNumber } from './event-row.js';

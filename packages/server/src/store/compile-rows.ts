@@ -1,5 +1,5 @@
 import type { RowsQuery } from '@tally/core';
-import { isNumericField } from './check-query.js';
+import { isNumericField } from '@tally/core';
 import { fieldColumn } from './compile-aggregate.js';
 import { scopeConditions } from './compile-filters.js';
 import { ROW_SELECT } from './event-row.js';

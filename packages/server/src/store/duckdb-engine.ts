@@ -8,7 +8,7 @@ import type {
   SessionRecord,
   SessionsQuery,
 } from '@tally/core';
-import { checkAggregateQuery, checkRowsQuery, checkSessionsQuery } from './check-query.js';
+import { checkAggregateQuery, checkRowsQuery, checkSessionsQuery } from '@tally/core';
 import { compileAggregate } from './compile-aggregate.js';
 import { compileRows } from './compile-rows.js';
 import { compileSessions } from './compile-sessions.js';
