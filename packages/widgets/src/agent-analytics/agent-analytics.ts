@@ -1,6 +1,5 @@
 import type { StatKey } from '@tally/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { refreshIcon } from '../base/icons.js';
 import '../breakdown/breakdown.js';
 import '../budget/budget.js';
 import '../comparison/comparison.js';
@@ -123,32 +122,7 @@ export class TallyAgentAnalytics extends TallyPageElement {
     const title = (text: string) =>
       html`<div class="section-title" role="heading" aria-level=${section}>${text}</div>`;
     return html`<div class="page" part="base">
-      <div class="page-header" part="header">
-        ${
-          this.heading
-            ? html`<div
-                class="page-title"
-                part="title"
-                role="heading"
-                aria-level=${this.pageHeadingLevel}
-              >
-                ${this.heading}
-              </div>`
-            : nothing
-        }
-        <div class="controls">
-          <tally-date-range .presets=${presets} .now=${this.now}></tally-date-range>
-          <button
-            type="button"
-            class="button"
-            part="refresh-button"
-            ?disabled=${this.effectiveSource === undefined}
-            @click=${() => this.refresh()}
-          >
-            ${refreshIcon} Refresh
-          </button>
-        </div>
-      </div>
+      ${this.renderPageHeader(presets)}
       ${
         agent === undefined
           ? nothing

@@ -1,6 +1,5 @@
 import type { ViewFilters } from '@tally/core';
-import { html, nothing, type PropertyDeclarations } from 'lit';
-import { refreshIcon } from '../base/icons.js';
+import { html, type PropertyDeclarations } from 'lit';
 import '../breakdown/breakdown.js';
 import type { RangeValue } from '../data/data-source.js';
 import '../date-range/date-range.js';
@@ -66,32 +65,7 @@ export class TallyBotAnalytics extends TallyPageElement {
   override render() {
     const level = this.blockHeadingLevel;
     return html`<div class="page" part="base">
-      <div class="page-header" part="header">
-        ${
-          this.heading
-            ? html`<div
-                class="page-title"
-                part="title"
-                role="heading"
-                aria-level=${this.pageHeadingLevel}
-              >
-                ${this.heading}
-              </div>`
-            : nothing
-        }
-        <div class="controls">
-          <tally-date-range .presets=${PRESETS} .now=${this.now}></tally-date-range>
-          <button
-            type="button"
-            class="button"
-            part="refresh-button"
-            ?disabled=${this.effectiveSource === undefined}
-            @click=${() => this.refresh()}
-          >
-            ${refreshIcon} Refresh
-          </button>
-        </div>
-      </div>
+      ${this.renderPageHeader(PRESETS)}
       <tally-stat-cards
         heading="Overview"
         heading-level=${level}

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { refreshIcon } from '../base/icons.js';
+import { html } from 'lit';
 import '../breakdown/breakdown.js';
 import '../budget/budget.js';
 import '../comparison/comparison.js';
@@ -61,32 +60,7 @@ export class TallyCreditAnalytics extends TallyPageElement {
   override render() {
     const level = this.blockHeadingLevel;
     return html`<div class="page" part="base">
-      <div class="page-header" part="header">
-        ${
-          this.heading
-            ? html`<div
-                class="page-title"
-                part="title"
-                role="heading"
-                aria-level=${this.pageHeadingLevel}
-              >
-                ${this.heading}
-              </div>`
-            : nothing
-        }
-        <div class="controls">
-          <tally-date-range .presets=${PRESETS} .now=${this.now}></tally-date-range>
-          <button
-            type="button"
-            class="button"
-            part="refresh-button"
-            ?disabled=${this.effectiveSource === undefined}
-            @click=${() => this.refresh()}
-          >
-            ${refreshIcon} Refresh
-          </button>
-        </div>
-      </div>
+      ${this.renderPageHeader(PRESETS)}
       <section class="grid" part="section" data-section="models" aria-label="Models">
         <tally-comparison
           class="wide"

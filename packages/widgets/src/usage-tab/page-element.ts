@@ -1,6 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import type { ViewFilters } from '@tally/core';
-import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { refreshIcon } from '../base/icons.js';
+import '../date-range/date-range.js';
 import { TallyElement } from '../base/tally-element.js';
 import { stableKey } from '../data/stable-key.js';
 import { TallyFilterChangeEvent, TallyRangeChangeEvent } from '../events/tally-events.js';
@@ -111,4 +113,37 @@ export abstract class TallyPageElement extends TallyElement {
     this.filters = own as ViewFilters;
     if (this.shared !== undefined && mine.length === keys.length) event.stopPropagation();
   };
+
+  /**
+   * The header the analytics pages share: the title, a date range offering `presets`, and a
+   * Refresh button for every block.
+   */
+  protected renderPageHeader(presets: readonly string[]): unknown {
+    return html`<div class="page-header" part="header">
+      ${
+        this.heading
+          ? html`<div
+              class="page-title"
+              part="title"
+              role="heading"
+              aria-level=${this.pageHeadingLevel}
+            >
+              ${this.heading}
+            </div>`
+          : nothing
+      }
+      <div class="controls">
+        <tally-date-range .presets=${presets} .now=${this.now}></tally-date-range>
+        <button
+          type="button"
+          class="button"
+          part="refresh-button"
+          ?disabled=${this.effectiveSource === undefined}
+          @click=${() => this.refresh()}
+        >
+          ${refreshIcon} Refresh
+        </button>
+      </div>
+    </div>`;
+  }
 }
