@@ -220,6 +220,7 @@ export type {
   UsageCount,
   PeakDay,
   HourOfDayUsage,
+  HourOfDayLatency,
   WeekdayUsage,
   WeekUsage,
   PeriodLatency,

@@ -89,12 +89,14 @@ describe('comparison', () => {
         inputTokens: 300,
         outputTokens: 50,
         totalTokens: 350,
+        tokensPerEvent: 350 / 3,
         costNanos: 4500,
         costUsd: 4500 / 1e9,
         unpricedEvents: 0,
         credits: 6,
         creditsPerEvent: 2,
         averageLatencyMs: 2000,
+        latencyEvents: 3,
         successRate: 2 / 3,
         errorRate: 1 / 3,
         averageRating: 4,
@@ -105,6 +107,7 @@ describe('comparison', () => {
         provider: 'openai',
         multiplier: 2,
         tier: 'premium',
+        topModel: null,
       },
       {
         value: 'small',
@@ -114,12 +117,14 @@ describe('comparison', () => {
         inputTokens: 10,
         outputTokens: 5,
         totalTokens: 15,
+        tokensPerEvent: 15,
         costNanos: 0,
         costUsd: 0,
         unpricedEvents: 1,
         credits: 0.5,
         creditsPerEvent: 0.5,
         averageLatencyMs: 500,
+        latencyEvents: 1,
         successRate: 1,
         errorRate: 0,
         averageRating: null,
@@ -130,6 +135,7 @@ describe('comparison', () => {
         provider: 'acme',
         multiplier: 0.5,
         tier: 'economy',
+        topModel: null,
       },
     ]);
   });
@@ -156,6 +162,50 @@ describe('comparison', () => {
     expect(result.rows[0].errorRate).to.equal(null);
     expect(result.rows[0].averageLatencyMs).to.equal(null);
     expect(result.unassignedEvents).to.equal(0);
+  });
+
+  it("compares users with each one's top model and credits per prompt", async () => {
+    const events = [
+      makeEvent({ userId: 'ann', timestamp: T0, model: 'big', credits: 2, tokens: tokens(30, 10) }),
+      makeEvent({ userId: 'ann', timestamp: T0 + MINUTE, model: 'small', credits: 0.5 }),
+      makeEvent({ userId: 'ann', timestamp: T0 + 2 * MINUTE, model: 'small', credits: 0.5 }),
+      makeEvent({ userId: 'bob', timestamp: T0, model: 'big', credits: 2 }),
+      makeEvent({ userId: 'bob', timestamp: T0 + MINUTE, model: 'small', credits: 0.5 }),
+      makeEvent({ userId: 'cy', timestamp: T0, credits: 1 }),
+      makeEvent({ timestamp: T0, model: 'big', credits: 2 }), // no user
+    ];
+    const result = await comparison(contextOf(events), { range: RANGE, by: 'user' });
+    expect(result.by).to.equal('user');
+    expect(result.unassignedEvents).to.equal(1);
+    expect(
+      result.rows.map((row) => [
+        row.value,
+        row.events,
+        row.credits,
+        row.creditsPerEvent,
+        row.topModel,
+        row.tokensPerEvent,
+      ]),
+    ).to.deep.equal([
+      // ann: 2 + 0.5 + 0.5 = 3 credits over 3 prompts; small twice, big once; 40 tokens / 3.
+      ['ann', 3, 3, 1, 'small', 40 / 3],
+      // bob: big once and small once: the tie goes to 'big' alphabetically; 2.5 / 2 = 1.25.
+      ['bob', 2, 2.5, 1.25, 'big', 0],
+      // cy names no model.
+      ['cy', 1, 1, 1, null, 0],
+    ]);
+    expect(result.rows[0].sessions).to.equal(1);
+    expect(result.rows[0].multiplier).to.equal(null);
+  });
+
+  it("names an agent's top model", async () => {
+    const events = [
+      makeEvent({ timestamp: T0, agent: 'writer', model: 'small' }),
+      makeEvent({ timestamp: T0, agent: 'writer', model: 'big' }),
+      makeEvent({ timestamp: T0, agent: 'writer', model: 'big' }),
+    ];
+    const result = await comparison(contextOf(events), { range: RANGE, by: 'agent' });
+    expect(result.rows[0].topModel).to.equal('big');
   });
 
   it('sorts by events, highest first', async () => {

@@ -8,12 +8,12 @@ import { sessionGap } from './sessions.js';
 import type { ViewContext, ViewRequest } from './types.js';
 import { requestScope } from './request-scope.js';
 
-/** What a comparison compares. */
-export type ComparisonDimension = 'agent' | 'model';
+/** What a comparison compares: agents, models, or users (by user id). */
+export type ComparisonDimension = 'agent' | 'model' | 'user';
 
 /** A view request for the agents or models comparison. */
 export interface ComparisonRequest extends ViewRequest {
-  /** Compare agents or models. */
+  /** Compare agents, models or users. */
   by: ComparisonDimension;
   /** The session gap for the session figures. @default 1800000 (30 minutes) */
   gapMs?: number;
@@ -21,7 +21,7 @@ export interface ComparisonRequest extends ViewRequest {
 
 /** One agent or model, side by side with the others. */
 export interface ComparisonRow {
-  /** The agent or model name. */
+  /** The agent or model name, or the user id. */
   value: string;
   /** Events it served. */
   events: number;
@@ -35,6 +35,8 @@ export interface ComparisonRow {
   outputTokens: number;
   /** Input + output tokens. */
   totalTokens: number;
+  /** Total tokens per event. */
+  tokensPerEvent: number;
   /** Cost in nanodollars (exact). */
   costNanos: number;
   /** Cost in USD. */
@@ -47,6 +49,8 @@ export interface ComparisonRow {
   creditsPerEvent: number;
   /** Mean latency of the events that report one, ms; `null` when none do. */
   averageLatencyMs: number | null;
+  /** Events that report a latency (the weight of `averageLatencyMs`). */
+  latencyEvents: number;
   /** `ok / (ok + error)`; `null` when no event has a status. */
   successRate: number | null;
   /** `error / (ok + error)`; `null` when no event has a status. */
@@ -67,6 +71,11 @@ export interface ComparisonRow {
   multiplier: number | null;
   /** A model's credit tier; `null` for agents. */
   tier: CreditTier | null;
+  /**
+   * The model serving most of an agent's or user's events (ties: alphabetical); `null` for
+   * models and when none of its events names a model.
+   */
+  topModel: string | null;
 }
 
 /** The agents or models comparison (DESIGN §5). */
@@ -77,7 +86,7 @@ export interface ComparisonResult {
   by: ComparisonDimension;
   /** One row per agent or model, most events first (ties by name). */
   rows: ComparisonRow[];
-  /** Matching events with no agent (or model), which no row counts. */
+  /** Matching events with no agent (model, user), which no row counts. */
   unassignedEvents: number;
 }
 
@@ -98,12 +107,13 @@ const MEASURES: readonly Measure[] = [
   { op: 'sum', field: 'feedback' },
   { op: 'count', field: 'feedback' },
   { op: 'countDistinct', field: 'userId' },
+  { op: 'count', field: 'latencyMs' },
 ];
 
 /**
- * Compares agents or models side by side: volume, sessions, tokens, cost, credits, latency,
- * success and error rates, ratings and feedback; models also get their provider, credit
- * multiplier and tier.
+ * Compares agents, models or users side by side: volume, sessions, tokens, cost, credits,
+ * latency, success and error rates, ratings and feedback; models also get their provider,
+ * credit multiplier and tier, agents and users the model they use most.
  *
  * @example
  * ```ts
@@ -116,31 +126,36 @@ export async function comparison(
   request: ComparisonRequest,
 ): Promise<ComparisonResult> {
   const by = request?.by;
-  if (by !== 'agent' && by !== 'model') {
+  if (by !== 'agent' && by !== 'model' && by !== 'user') {
     throw fieldError(
       'invalid_query',
       'by',
-      `must be 'agent' or 'model' (got ${describeValue(by)})`,
+      `must be 'agent', 'model' or 'user' (got ${describeValue(by)})`,
     );
   }
+  const dimension = by === 'user' ? 'userId' : by;
   const gapMs = sessionGap(request.gapMs);
   const { range, filters } = await requestScope(context, request);
   const interval = { from: range.from, to: range.to };
-  const [totals, sessionRecords, providers] = await Promise.all([
-    context.engine.aggregate({ range: interval, filters, groupBy: [by], measures: MEASURES }),
-    context.engine.sessions({ range: interval, filters, gapMs, partitionBy: by }),
-    by === 'model'
-      ? context.engine.aggregate({
-          range: interval,
-          filters,
-          groupBy: ['model', 'provider'],
-          measures: [{ op: 'count' }],
-        })
-      : Promise.resolve({ rows: [] }),
+  const [totals, sessionRecords, pairs] = await Promise.all([
+    context.engine.aggregate({
+      range: interval,
+      filters,
+      groupBy: [dimension],
+      measures: MEASURES,
+    }),
+    context.engine.sessions({ range: interval, filters, gapMs, partitionBy: dimension }),
+    // Models get their main provider; agents and users their main model.
+    context.engine.aggregate({
+      range: interval,
+      filters,
+      groupBy: by === 'model' ? ['model', 'provider'] : [dimension, 'model'],
+      measures: [{ op: 'count' }],
+    }),
   ]);
 
   const sessionsByValue = groupSessions(sessionRecords);
-  const providerByModel = mainProviders(providers.rows);
+  const mainPartner = mostFrequent(pairs.rows);
   let unassignedEvents = 0;
   const rows: ComparisonRow[] = [];
   for (const row of sortedRows(totals)) {
@@ -157,9 +172,10 @@ export async function comparison(
       value: name,
       sessions: session.sessions,
       averageSessionDurationMs: ratio(session.durationMs, session.sessions),
-      provider: by === 'model' ? (providerByModel.get(name) ?? null) : null,
+      provider: by === 'model' ? (mainPartner.get(name) ?? null) : null,
       multiplier,
       tier: multiplier === null ? null : creditTier(multiplier),
+      topModel: by === 'model' ? null : (mainPartner.get(name) ?? null),
     });
   }
   rows.sort((a, b) => b.events - a.events || compareText(a.value, b.value));
@@ -168,7 +184,13 @@ export async function comparison(
 
 type Totals = Omit<
   ComparisonRow,
-  'value' | 'sessions' | 'averageSessionDurationMs' | 'provider' | 'multiplier' | 'tier'
+  | 'value'
+  | 'sessions'
+  | 'averageSessionDurationMs'
+  | 'provider'
+  | 'multiplier'
+  | 'tier'
+  | 'topModel'
 >;
 
 function shapeTotals(values: AggregateRow['values']): Totals {
@@ -184,12 +206,14 @@ function shapeTotals(values: AggregateRow['values']): Totals {
     inputTokens: cellCount(values[3]),
     outputTokens: cellCount(values[4]),
     totalTokens: cellCount(values[5]),
+    tokensPerEvent: ratio(cellCount(values[5]), events) ?? 0,
     costNanos,
     costUsd: nanosToUsd(costNanos),
     unpricedEvents: cellCount(values[7]),
     credits,
     creditsPerEvent: ratio(credits, events) ?? 0,
     averageLatencyMs: cellNumber(values[9]),
+    latencyEvents: cellCount(values[15]),
     successRate: ratio(ok, ok + errors),
     errorRate: ratio(errors, ok + errors),
     averageRating: cellNumber(values[10]),
@@ -212,24 +236,25 @@ function groupSessions(records: readonly SessionRecord[]) {
   return byValue;
 }
 
-function mainProviders(rows: readonly AggregateRow[]): Map<string, string> {
-  const best = new Map<string, { provider: string; events: number }>();
+/** For each first key of `[value, partner]` rows, the partner with most events (ties: alphabetical). */
+function mostFrequent(rows: readonly AggregateRow[]): Map<string, string> {
+  const best = new Map<string, { partner: string; events: number }>();
   for (const row of rows) {
-    const [model, provider] = row.key;
-    if (model === null || model === undefined || provider === null || provider === undefined) {
+    const [value, partner] = row.key;
+    if (value === null || value === undefined || partner === null || partner === undefined) {
       continue;
     }
     const events = cellCount(row.values[0]);
-    const current = best.get(String(model));
+    const current = best.get(String(value));
     if (
       current === undefined ||
       events > current.events ||
-      (events === current.events && compareText(String(provider), current.provider) < 0)
+      (events === current.events && compareText(String(partner), current.partner) < 0)
     ) {
-      best.set(String(model), { provider: String(provider), events });
+      best.set(String(value), { partner: String(partner), events });
     }
   }
-  return new Map([...best].map(([model, entry]) => [model, entry.provider]));
+  return new Map([...best].map(([value, entry]) => [value, entry.partner]));
 }
 
 function compareText(a: string, b: string): number {

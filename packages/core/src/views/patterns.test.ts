@@ -81,6 +81,45 @@ describe('patterns', () => {
     });
   });
 
+  it('averages latency per local hour of day, over every day of the range', async () => {
+    const result = await patterns(contextOf(EVENTS), { range: RANGE });
+    expect(result.latencyByHour).to.have.length(24);
+    const timed = result.latencyByHour.filter((hour) => hour.latencyEvents > 0);
+    expect(timed).to.deep.equal([
+      // 09:00 Tue 13th: 400.
+      { hour: 9, latencyEvents: 1, averageLatencyMs: 400 },
+      // 10:xx: 100 + 300 (Mon) + 200·3 (Tue) + 50 (Sat) = 1050 over 6 events = 175.
+      { hour: 10, latencyEvents: 6, averageLatencyMs: 175 },
+      { hour: 17, latencyEvents: 1, averageLatencyMs: 700 },
+      { hour: 18, latencyEvents: 1, averageLatencyMs: 600 },
+      { hour: 20, latencyEvents: 1, averageLatencyMs: 1000 },
+    ]);
+    // 08:59 has an event but no latency: no mean, not zero.
+    expect(result.latencyByHour[8]).to.deep.equal({
+      hour: 8,
+      latencyEvents: 0,
+      averageLatencyMs: null,
+    });
+  });
+
+  it('narrows the hourly latency with the filters', async () => {
+    const events = [
+      at(5, 10, 0, { latencyMs: 100, agent: 'a' }),
+      at(6, 10, 0, { latencyMs: 900, agent: 'b' }),
+      at(7, 10, 0, { latencyMs: 500, agent: 'a' }),
+    ];
+    const all = await patterns(contextOf(events), { range: RANGE });
+    // (100 + 900 + 500) / 3 = 500.
+    expect(all.latencyByHour[10].averageLatencyMs).to.equal(500);
+    const agentA = await patterns(contextOf(events), { range: RANGE, filters: { agent: 'a' } });
+    // (100 + 500) / 2 = 300.
+    expect(agentA.latencyByHour[10]).to.deep.equal({
+      hour: 10,
+      latencyEvents: 2,
+      averageLatencyMs: 300,
+    });
+  });
+
   it('totals each calendar week, starting weeks on the configured day', async () => {
     const monday = await patterns(contextOf(EVENTS), { range: RANGE });
     expect(monday.weeks).to.deep.equal([
@@ -102,6 +141,7 @@ describe('patterns', () => {
     expect(result.mostActiveWeekdays).to.deep.equal([]);
     expect(result.byWeekday.every((day) => day.events === 0)).to.equal(true);
     expect(result.latency.peak.averageLatencyMs).to.equal(null);
+    expect(result.latencyByHour.every((hour) => hour.averageLatencyMs === null)).to.equal(true);
     expect(result.weeks.map((week) => week.events)).to.deep.equal([0, 0]);
   });
 

@@ -54,6 +54,16 @@ export interface PeriodLatency {
   averageLatencyMs: number | null;
 }
 
+/** Latency in one hour of the day (local), over every day of the range. */
+export interface HourOfDayLatency {
+  /** Local hour, 0–23. */
+  hour: number;
+  /** Events in this hour that report a latency. */
+  latencyEvents: number;
+  /** Mean latency, ms (sum ÷ count over every day's such hour); `null` without latencies. */
+  averageLatencyMs: number | null;
+}
+
 /** Usage patterns over the range (DESIGN §5), all in the range's time zone. */
 export interface PatternsResult {
   /** The resolved range. */
@@ -66,6 +76,8 @@ export interface PatternsResult {
   byWeekday: WeekdayUsage[];
   /** Twenty-four entries, hour 0 to 23. */
   byHour: HourOfDayUsage[];
+  /** Twenty-four entries, hour 0 to 23: the response time by local hour of day. */
+  latencyByHour: HourOfDayLatency[];
   /** Weekdays with events, most events first (ties: Monday first). */
   mostActiveWeekdays: number[];
   /** Latency at peak hours, off-peak weekday hours and weekends (see {@link PEAK_HOURS}). */
@@ -83,7 +95,9 @@ const MEASURES: readonly Measure[] = [
 
 /**
  * When usage happens: the peak day and hour, events by weekday and by hour of day, the most
- * active weekdays, latency at peak vs off-peak vs weekend hours, and week-by-week totals. The
+ * active weekdays, the average latency by hour of day and at peak vs off-peak vs weekend hours,
+ * and week-by-week totals. Only means are given per hour: they add up across the hourly
+ * buckets the engine returns, where percentiles would not. The
  * engine only groups by hourly buckets; core maps each bucket to its local hour and weekday.
  *
  * @example
@@ -100,6 +114,7 @@ export async function patterns(
   const { tz } = range;
   const byWeekday = Array.from({ length: 7 }, (_, index) => ({ weekday: index + 1, ...zero() }));
   const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, ...zero() }));
+  const hourLatency = Array.from({ length: 24 }, () => latencyZero());
   const latencyTotals = { peak: latencyZero(), offPeak: latencyZero(), weekend: latencyZero() };
   const weeks = weeksOf(range, context.settings?.weekStartsOn ?? 1);
   const days = new Map<string, UsageCount>();
@@ -126,10 +141,14 @@ export async function patterns(
       add(days.get(dayKey) ?? setDefault(days, dayKey), events, credits);
       while (week + 1 < weeks.length && weeks[week + 1].start <= bucket.start) week += 1;
       if (weeks.length > 0) add(weeks[week], events, credits);
-      const latency = latencyTotals[hourClass(parts.weekday, parts.hour)];
-      latency.events += events;
-      latency.sum += cellCount(bucket.values[2]);
-      latency.latencyEvents += cellCount(bucket.values[3]);
+      for (const latency of [
+        latencyTotals[hourClass(parts.weekday, parts.hour)],
+        hourLatency[parts.hour],
+      ]) {
+        latency.events += events;
+        latency.sum += cellCount(bucket.values[2]);
+        latency.latencyEvents += cellCount(bucket.values[3]);
+      }
     }
   }
 
@@ -142,6 +161,10 @@ export async function patterns(
     ),
     byWeekday,
     byHour,
+    latencyByHour: hourLatency.map((totals, hour) => {
+      const { latencyEvents, averageLatencyMs } = periodLatency(totals);
+      return { hour, latencyEvents, averageLatencyMs };
+    }),
     mostActiveWeekdays: byWeekday
       .filter((day) => day.events > 0)
       .sort((a, b) => b.events - a.events || a.weekday - b.weekday)

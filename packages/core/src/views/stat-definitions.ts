@@ -9,9 +9,13 @@ export type StatKey =
   | 'inputTokens'
   | 'outputTokens'
   | 'totalTokens'
+  | 'inputTokenShare'
+  | 'outputTokenShare'
+  | 'tokensPerEvent'
   | 'positiveFeedback'
   | 'negativeFeedback'
   | 'activeUsers'
+  | 'activeAgents'
   | 'dau'
   | 'wau'
   | 'mau'
@@ -44,6 +48,7 @@ export const STAT_MEASURES = {
   feedbackCount: { op: 'count', field: 'feedback' },
   feedbackSum: { op: 'sum', field: 'feedback' },
   users: { op: 'countDistinct', field: 'userId', where: { actor: ['user'] } },
+  agents: { op: 'countDistinct', field: 'agent' },
   ok: { op: 'count', where: { status: ['ok'] } },
   errors: { op: 'count', where: { status: ['error'] } },
   latencyAvg: { op: 'avg', field: 'latencyMs' },
@@ -129,6 +134,21 @@ export const STAT_DEFINITIONS: Readonly<Record<StatKey, StatDefinition>> = {
   inputTokens: counted('input', null),
   outputTokens: counted('output', null),
   totalTokens: counted('tokens', null),
+  inputTokenShare: {
+    measures: ['input', 'tokens'],
+    better: null,
+    compute: (figures) => ratio(measure(figures, 'input'), measure(figures, 'tokens')),
+  },
+  outputTokenShare: {
+    measures: ['output', 'tokens'],
+    better: null,
+    compute: (figures) => ratio(measure(figures, 'output'), measure(figures, 'tokens')),
+  },
+  tokensPerEvent: {
+    measures: ['tokens', 'events'],
+    better: null,
+    compute: (figures) => ratio(measure(figures, 'tokens'), measure(figures, 'events')),
+  },
   positiveFeedback: {
     measures: ['feedbackCount', 'feedbackSum'],
     better: 'up',
@@ -140,6 +160,7 @@ export const STAT_DEFINITIONS: Readonly<Record<StatKey, StatDefinition>> = {
     compute: (figures) => (measure(figures, 'feedbackCount') - measure(figures, 'feedbackSum')) / 2,
   },
   activeUsers: counted('users', 'up'),
+  activeAgents: counted('agents', 'up'),
   dau: windowed('dau'),
   wau: windowed('wau'),
   mau: windowed('mau'),

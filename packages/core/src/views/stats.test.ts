@@ -107,6 +107,38 @@ for (const { name: engineName, create } of ENGINES) {
       expect(cards.totalTokens?.change).to.equal(null);
     });
 
+    it('gives the prompt and completion shares and the tokens per event', async () => {
+      const { stats: cards } = await run();
+      // Input 100 + 10 = 110 and output 50 of 160 tokens, over 6 events in the range.
+      expect(cards.inputTokenShare?.value).to.equal(110 / 160);
+      expect(cards.outputTokenShare?.value).to.equal(50 / 160);
+      expect(cards.tokensPerEvent?.value).to.equal(160 / 6);
+      // The previous period has 2 events and no tokens: 0 per event, no share of nothing.
+      expect(cards.tokensPerEvent?.previous).to.equal(0);
+      expect(cards.inputTokenShare?.previous).to.equal(null);
+    });
+
+    it('counts the distinct agents with events, against the previous period', async () => {
+      const list = [
+        makeEvent({ agent: 'support', timestamp: FROM }),
+        makeEvent({ agent: 'support', timestamp: FROM + DAY }),
+        makeEvent({ agent: 'research', actor: 'system', timestamp: FROM + 2 * DAY }),
+        makeEvent({ timestamp: FROM + 3 * DAY }), // no agent: not counted
+        makeEvent({ agent: 'sales', timestamp: FROM - DAY }), // previous period
+      ];
+      const { stats: cards } = await run({ stats: ['activeAgents'] }, list);
+      // support and research now; sales before: 2 against 1, a change of (2 − 1) / 1.
+      expect(cards.activeAgents).to.deep.equal({
+        value: 2,
+        previous: 1,
+        change: 1,
+        delta: 1,
+        better: 'up',
+      });
+      const narrowed = await run({ stats: ['activeAgents'], filters: { agent: 'support' } }, list);
+      expect(narrowed.stats.activeAgents?.value).to.equal(1);
+    });
+
     it('gives the last request time without a relative change', async () => {
       const { stats: cards } = await run();
       expect(cards.lastRequest).to.deep.equal({

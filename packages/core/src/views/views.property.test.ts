@@ -230,7 +230,7 @@ const VIEWS: readonly {
     view: comparison,
     request: withOptions(
       fc.record(
-        { by: fc.constantFrom('agent', 'model'), gapMs: gapArbitrary },
+        { by: fc.constantFrom('agent', 'model', 'user'), gapMs: gapArbitrary },
         { requiredKeys: ['by'] },
       ),
     ),

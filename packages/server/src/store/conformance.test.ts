@@ -478,7 +478,8 @@ function viewCalls(
     ],
     [
       'comparison',
-      (context) => comparison(context, { ...request, by: pick(['agent', 'model'] as const) }),
+      (context) =>
+        comparison(context, { ...request, by: pick(['agent', 'model', 'user'] as const) }),
     ],
     ['patterns', (context) => patterns(context, request)],
     ['health', (context) => health(context, request)],
