@@ -98,6 +98,13 @@ export { TallyComparison, COMPARISON_COLUMNS } from './comparison/comparison.js'
 export type { ComparisonColumn } from './comparison/comparison.js';
 export { TallyBudget, BUDGET_STATUS_LABELS } from './budget/budget.js';
 export { TallyHealth, HEALTH_STATUS_LABELS } from './health/health.js';
+export type { GaugeScale } from './health/health.js';
+export { TallyGauge, GAUGE_STATUS_LABELS, gaugeFraction, gaugeStatus } from './gauge/gauge.js';
+export type { GaugeStatus } from './gauge/gauge.js';
+export { TallyLatencyByHour, hourLabel } from './latency-by-hour/latency-by-hour.js';
+export { TallyResponseTimes, extremeModel } from './response-times/response-times.js';
+export { subtotalOf, groupRows } from './comparison/comparison-groups.js';
+export type { ComparisonGroup, ComparisonSubtotal } from './comparison/comparison-groups.js';
 export { TallyCreditAnalytics } from './credit-analytics/credit-analytics.js';
 export { TallyCreditReport, CREDIT_TIER_LABELS } from './credit-analytics/credit-report.js';
 export { TallyRecommendations } from './credit-analytics/recommendations.js';

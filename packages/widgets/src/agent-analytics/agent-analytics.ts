@@ -9,6 +9,8 @@ import '../date-range/date-range.js';
 import '../distribution/distribution.js';
 import { TallyFilterChangeEvent } from '../events/tally-events.js';
 import '../health/health.js';
+import type { GaugeScale } from '../health/health.js';
+import '../latency-by-hour/latency-by-hour.js';
 import '../patterns/patterns.js';
 import '../stat-cards/stat-cards.js';
 import { themeTokens } from '../theme/theme-tokens.js';
@@ -22,12 +24,20 @@ const OVERVIEW_STATS: readonly StatKey[] = [
   'wau',
   'mau',
   'sessions',
+  'activeAgents',
   'requests',
   'costUsd',
 ];
 const ENGAGEMENT_STATS: readonly StatKey[] = ['avgSessionDurationMs', 'eventsPerSession'];
 const COST_STATS: readonly StatKey[] = ['costPerEvent', 'costPerSession', 'costPerActiveUser'];
-const TOKEN_STATS: readonly StatKey[] = ['inputTokens', 'outputTokens', 'totalTokens'];
+const TOKEN_STATS: readonly StatKey[] = [
+  'inputTokens',
+  'outputTokens',
+  'totalTokens',
+  'inputTokenShare',
+  'outputTokenShare',
+  'tokensPerEvent',
+];
 const AGENT_COLUMNS: readonly ComparisonColumn[] = [
   'events',
   'sessions',
@@ -40,6 +50,7 @@ const TOKEN_COLUMNS: readonly ComparisonColumn[] = [
   'inputTokens',
   'outputTokens',
   'totalTokens',
+  'tokensPerEvent',
   'costUsd',
 ];
 
@@ -54,13 +65,15 @@ export function recentMonths(now: number, count: number): string[] {
 
 /**
  * @summary The company analytics page of AI agents, in one tag: an overview (active users, DAU /
- * WAU / MAU, sessions, events, cost, each against the previous period), engagement (the DAU
- * trend, average session duration and events per session, and their distributions), the agents
- * comparison (sortable; pressing an agent narrows the whole page to it, pressing it again shows
- * every agent) with the usage patterns (peak hours, response time at peak, off-peak and
- * weekends), costs (by provider, over time, the top five agents, per event / session / user,
- * and this month's budget forecast), tokens (prompt and completion totals, tokens by agent and by model) and health
- * (uptime, error rates, latency percentiles, load and gauges). The range defaults to this month.
+ * WAU / MAU, sessions, active agents, events, cost, each against the previous period),
+ * engagement (the DAU trend, average session duration and events per session, and their
+ * distributions), the agents comparison (sortable; pressing an agent narrows the whole page to
+ * it, pressing it again shows every agent) with the response time by hour of day and the usage
+ * patterns (peak hours, response time at peak, off-peak and weekends), costs (by provider, over
+ * time, the top five agents, per event / session / user, and this month's forecast), tokens
+ * (prompt and completion totals and shares, tokens per event, tokens by agent and by model) and
+ * health (uptime, error rates, latency percentiles, load and gauge dials). The range defaults to
+ * this month.
  *
  * Works inside a `<tally-provider>` (sharing its range and filters) or alone with its own
  * `source` and attributes.
@@ -85,16 +98,20 @@ export class TallyAgentAnalytics extends TallyPageElement {
 
   static override properties: PropertyDeclarations = {
     costLimit: { attribute: 'cost-limit', type: Number },
+    gaugeScales: { attribute: false },
   };
 
   /** The month's cost budget in USD for the forecast; the tenant's budget setting when unset. */
   declare costLimit: number | undefined;
+  /** The health gauges' scales and thresholds, by event name (see `<tally-health>`). */
+  declare gaugeScales: Readonly<Record<string, GaugeScale>>;
 
   protected override defaultRange: RangeValue = { preset: 'this-month' };
 
   constructor() {
     super();
     this.heading = 'Agent analytics';
+    this.gaugeScales = {};
   }
 
   /** The agent the page is narrowed to, if one. */
@@ -180,6 +197,11 @@ export class TallyAgentAnalytics extends TallyPageElement {
           selectable
           .columns=${AGENT_COLUMNS}
         ></tally-comparison>
+        <tally-latency-by-hour
+          class="wide"
+          heading="Response time by hour of day"
+          heading-level=${level}
+        ></tally-latency-by-hour>
         <tally-patterns
           class="wide"
           heading="Usage patterns"
@@ -243,7 +265,12 @@ export class TallyAgentAnalytics extends TallyPageElement {
         ></tally-breakdown>
       </section>
       <section class="grid" part="section" data-section="health" aria-label="Health">
-        <tally-health class="wide" heading="Health" heading-level=${section}></tally-health>
+        <tally-health
+          class="wide"
+          heading="Health"
+          heading-level=${section}
+          .gaugeScales=${this.gaugeScales}
+        ></tally-health>
       </section>
     </div>`;
   }

@@ -55,6 +55,24 @@ export const comparisonStyles = css`
     cursor: pointer;
   }
 
+  tr.group th,
+  tr.group td,
+  tr.total th,
+  tr.total td {
+    color: var(--tally-color-text, var(--_text));
+    font-weight: 600;
+    background: var(--_surface);
+  }
+
+  tr.total th,
+  tr.total td {
+    border-top: 2px solid var(--tally-color-border, var(--_border));
+  }
+
+  th.indent {
+    padding-left: 20px;
+  }
+
   tr[aria-selected='true'] td {
     background: var(--tally-color-hover, var(--_hover));
     font-weight: 600;

@@ -4,12 +4,13 @@ import { baseStyles } from '../base/base.styles.js';
 import { DataElement, type ViewQuery } from '../base/data-element.js';
 import { TallyFilterChangeEvent } from '../events/tally-events.js';
 import type { Formatter } from '../format/formatter.js';
+import { groupRows, subtotalOf, type ComparisonSubtotal } from './comparison-groups.js';
 import { comparisonStyles } from './comparison.styles.js';
 
-/** A column of the comparison: a numeric field of a row. */
+/** A column of the comparison: a field of a row (all numeric but `topModel`). */
 export type ComparisonColumn = Exclude<keyof ComparisonRow, 'value' | 'provider' | 'tier'>;
 
-type Kind = 'count' | 'decimal' | 'usd' | 'percent' | 'duration' | 'multiplier';
+type Kind = 'count' | 'decimal' | 'usd' | 'percent' | 'duration' | 'multiplier' | 'text';
 
 /** Each column's header and how its values are written. */
 export const COMPARISON_COLUMNS: Readonly<Record<ComparisonColumn, { label: string; kind: Kind }>> =
@@ -20,12 +21,14 @@ export const COMPARISON_COLUMNS: Readonly<Record<ComparisonColumn, { label: stri
     inputTokens: { label: 'Prompt tokens', kind: 'count' },
     outputTokens: { label: 'Completion tokens', kind: 'count' },
     totalTokens: { label: 'Total tokens', kind: 'count' },
+    tokensPerEvent: { label: 'Tokens / event', kind: 'decimal' },
     costNanos: { label: 'Cost (nanodollars)', kind: 'count' },
     costUsd: { label: 'Cost', kind: 'usd' },
     unpricedEvents: { label: 'Unpriced', kind: 'count' },
     credits: { label: 'Credits', kind: 'decimal' },
     creditsPerEvent: { label: 'Credits / event', kind: 'decimal' },
     averageLatencyMs: { label: 'Avg. response', kind: 'duration' },
+    latencyEvents: { label: 'Timed events', kind: 'count' },
     successRate: { label: 'Success rate', kind: 'percent' },
     errorRate: { label: 'Error rate', kind: 'percent' },
     averageRating: { label: 'Avg. rating', kind: 'decimal' },
@@ -34,7 +37,14 @@ export const COMPARISON_COLUMNS: Readonly<Record<ComparisonColumn, { label: stri
     negativeFeedback: { label: 'Negative', kind: 'count' },
     users: { label: 'Users', kind: 'count' },
     multiplier: { label: 'Multiplier', kind: 'multiplier' },
+    topModel: { label: 'Top model', kind: 'text' },
   };
+
+const NAME_LABELS: Readonly<Record<ComparisonDimension, string>> = {
+  agent: 'Agent',
+  model: 'Model',
+  user: 'User',
+};
 
 const DEFAULT_COLUMNS: readonly ComparisonColumn[] = [
   'events',
@@ -45,10 +55,12 @@ const DEFAULT_COLUMNS: readonly ComparisonColumn[] = [
 ];
 
 /**
- * @summary Agents or models side by side (DESIGN §5 comparison) in a sortable table: the columns
- * chosen from events, sessions, average duration, tokens, cost, credits, response time, success
- * and error rates and ratings. With `selectable`, each name is a button that narrows everything
- * sharing the state to that agent or model, and pressing it again shows all of them again.
+ * @summary Agents, models or users side by side (DESIGN §5 comparison) in a sortable table: the
+ * columns chosen from events, sessions, average duration, tokens, cost, credits, response time,
+ * success and error rates, ratings and the top model. With `selectable`, each name is a button
+ * that narrows everything sharing the state to that agent or model, and pressing it again shows
+ * all of them again. With `group-by="provider"` (models), the rows sit under a heading row per
+ * provider carrying the provider's subtotals; with `show-total`, a last row totals the table.
  *
  * @event tally-filter-change - A name was picked (`filters.agent` or `filters.model`; `undefined`
  * to show all again).
@@ -57,6 +69,7 @@ const DEFAULT_COLUMNS: readonly ComparisonColumn[] = [
  * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
  * @csspart table - The table. @csspart sort-button - A column's sort button.
  * @csspart pick-button - A name's button (with `selectable`). @csspart row - A row.
+ * @csspart group-row - A group's heading row with its subtotals. @csspart total-row - The total.
  * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
  *
  * @cssproperty --tally-color-accent - The names' buttons. @cssproperty --tally-color-hover - The
@@ -72,9 +85,11 @@ export class TallyComparison extends DataElement<'comparison'> {
     sortKey: { attribute: 'sort-key' },
     sortDirection: { attribute: 'sort-direction' },
     limit: { type: Number },
+    groupBy: { attribute: 'group-by' },
+    showTotal: { attribute: 'show-total', type: Boolean },
   };
 
-  /** Compare `agent`s or `model`s. @default 'agent' */
+  /** Compare `agent`s, `model`s or `user`s. @default 'agent' */
   declare by: ComparisonDimension;
   /** The numeric columns shown, in order. @default events, sessions, avg. session, cost, error rate */
   declare columns: readonly ComparisonColumn[];
@@ -86,6 +101,10 @@ export class TallyComparison extends DataElement<'comparison'> {
   declare sortDirection: 'asc' | 'desc';
   /** Rows shown at most (after sorting); all when 0. @default 0 */
   declare limit: number;
+  /** Group the rows under a heading row per `provider` (for models), with subtotals. */
+  declare groupBy: 'provider' | undefined;
+  /** Whether a last row totals every row. @default false */
+  declare showTotal: boolean;
 
   constructor() {
     super();
@@ -95,10 +114,12 @@ export class TallyComparison extends DataElement<'comparison'> {
     this.sortKey = 'events';
     this.sortDirection = 'desc';
     this.limit = 0;
+    this.groupBy = undefined;
+    this.showTotal = false;
   }
 
   protected override defaultHeading(): string {
-    return this.by === 'model' ? 'Models' : 'Agents';
+    return this.by === 'model' ? 'Models' : this.by === 'user' ? 'Users' : 'Agents';
   }
 
   protected viewQuery(): ViewQuery<'comparison'> {
@@ -133,7 +154,11 @@ export class TallyComparison extends DataElement<'comparison'> {
       const right = b[key];
       // Missing values (no sessions, no statuses) go last either way.
       if (left === null || right === null) return left === right ? 0 : left === null ? 1 : -1;
-      return sign * (left - right) || a.value.localeCompare(b.value);
+      const order =
+        typeof left === 'string' || typeof right === 'string'
+          ? String(left).localeCompare(String(right))
+          : left - right;
+      return sign * order || a.value.localeCompare(b.value);
     });
     return this.limit > 0 ? sorted.slice(0, this.limit) : sorted;
   }
@@ -141,40 +166,87 @@ export class TallyComparison extends DataElement<'comparison'> {
   protected renderData(result: ComparisonResult): unknown {
     const format = this.formatterFor(result.range.tz);
     const selected = this.selected;
-    const nameLabel = this.by === 'model' ? 'Model' : 'Agent';
+    const rows = this.sortedRows(result.rows);
+    const grouped = this.groupBy === 'provider' && this.by === 'model';
+    const orderBy = this.sortKey === 'value' ? 'events' : this.sortKey;
+    const bodies = grouped
+      ? groupRows(rows, (row) => row.provider, orderBy).map((group) => ({
+          key: group.key,
+          heading: this.renderSubtotal(group.key ?? 'Other', group.subtotal, format, group.key),
+          rows: group.rows,
+        }))
+      : [{ key: null, heading: nothing, rows }];
     return html`<div class="scroll">
       <table part="table">
         <caption class="visually-hidden">
-          ${this.headingText}
+          ${this.headingText}${grouped ? ', grouped by provider' : ''}
         </caption>
         <thead>
           <tr>
-            ${this.renderHeader('value', nameLabel, false)}
+            ${this.renderHeader('value', NAME_LABELS[this.by] ?? 'Name', false)}
             ${this.columns.map((column) =>
               this.renderHeader(column, COMPARISON_COLUMNS[column]?.label ?? column, true),
             )}
           </tr>
         </thead>
-        <tbody>
-          ${this.sortedRows(result.rows).map(
-            (row) =>
-              html`<tr
-                part="row"
-                data-value=${row.value}
-                aria-selected=${selected === row.value ? 'true' : 'false'}
-              >
-                <th scope="row">${this.renderName(row.value, selected)}</th>
-                ${this.columns.map(
-                  (column) =>
-                    html`<td class="num" data-column=${column}>
-                      ${writeCell(row[column], COMPARISON_COLUMNS[column]?.kind ?? 'count', format)}
-                    </td>`,
-                )}
-              </tr>`,
-          )}
-        </tbody>
+        ${bodies.map(
+          (body) =>
+            html`<tbody data-group=${body.key ?? nothing}>
+              ${body.heading}
+              ${body.rows.map(
+                (row) =>
+                  html`<tr
+                    part="row"
+                    data-value=${row.value}
+                    aria-selected=${selected === row.value ? 'true' : 'false'}
+                  >
+                    <th scope="row" class=${grouped ? 'indent' : ''}>
+                      ${this.renderName(row.value, selected)}
+                    </th>
+                    ${this.columns.map(
+                      (column) =>
+                        html`<td
+                          class=${COMPARISON_COLUMNS[column]?.kind === 'text' ? '' : 'num'}
+                          data-column=${column}
+                        >
+                          ${writeCell(row[column], COMPARISON_COLUMNS[column]?.kind ?? 'count', format)}
+                        </td>`,
+                    )}
+                  </tr>`,
+              )}
+            </tbody>`,
+        )}
+        ${
+          this.showTotal
+            ? html`<tfoot>
+                ${this.renderSubtotal('Total', subtotalOf(result.rows), format, null, true)}
+              </tfoot>`
+            : nothing
+        }
       </table>
     </div>`;
+  }
+
+  private renderSubtotal(
+    label: string,
+    subtotal: ComparisonSubtotal,
+    format: Formatter,
+    group: string | null,
+    total = false,
+  ): unknown {
+    return html`<tr
+      part=${total ? 'total-row' : 'group-row'}
+      class=${total ? 'total' : 'group'}
+      data-group=${group ?? nothing}
+    >
+      <th scope=${total ? 'row' : 'rowgroup'}>${label}</th>
+      ${this.columns.map((column) => {
+        const value = subtotal[column];
+        return html`<td class="num" data-column=${column}>
+          ${value === undefined ? '' : writeCell(value, COMPARISON_COLUMNS[column]?.kind ?? 'count', format)}
+        </td>`;
+      })}
+    </tr>`;
   }
 
   private renderHeader(key: ComparisonColumn | 'value', label: string, numeric: boolean): unknown {
@@ -224,8 +296,9 @@ export class TallyComparison extends DataElement<'comparison'> {
   }
 }
 
-function writeCell(value: number | null, kind: Kind, format: Formatter): string {
+function writeCell(value: number | string | null, kind: Kind, format: Formatter): string {
   if (value === null) return '—';
+  if (typeof value === 'string') return value;
   switch (kind) {
     case 'usd':
       return format.usd(value);

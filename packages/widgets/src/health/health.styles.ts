@@ -61,4 +61,16 @@ export const healthStyles = css`
     padding-left: 18px;
     font-size: 0.86em;
   }
+
+  .gauges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 12px;
+  }
+
+  .gauge p {
+    margin: 4px 0 0;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
 `;

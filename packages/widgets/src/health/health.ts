@@ -3,7 +3,20 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { baseStyles } from '../base/base.styles.js';
 import { DataElement, type ViewQuery } from '../base/data-element.js';
 import type { Formatter } from '../format/formatter.js';
+import '../gauge/gauge.js';
 import { healthStyles } from './health.styles.js';
+
+/** How one gauge's dial is drawn: its scale and thresholds. */
+export interface GaugeScale {
+  /** The scale's low end. @default 0 */
+  min?: number;
+  /** The scale's high end. @default the highest reading in the range */
+  max?: number;
+  /** Readings from this value up are a warning. */
+  warning?: number;
+  /** Readings from this value up are critical. */
+  critical?: number;
+}
 
 /** The words of each health marker. */
 export const HEALTH_STATUS_LABELS: Readonly<Record<HealthStatus, string>> = {
@@ -18,7 +31,7 @@ type Uptime = HealthResult['uptime']['last24Hours'];
  * @summary System health (DESIGN §5 health): uptime over 24 hours, 7 and 30 days with the
  * incidents; the error rate now, over the last hour, 24 hours and 7 days; latency p50 / p95 / p99;
  * the current load and the day's peak; and gauge readings (such as `queue.depth`) when such
- * events exist. Each rate carries a good / acceptable / bad marker, in words as well as colour.
+ * events exist, each as a `<tally-gauge>` dial of the latest reading with the highest beside it. Each rate carries a good / acceptable / bad marker, in words as well as colour.
  *
  * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
  *
@@ -35,14 +48,18 @@ export class TallyHealth extends DataElement<'health'> {
 
   static override properties: PropertyDeclarations = {
     gauges: { attribute: false },
+    gaugeScales: { attribute: false },
   };
 
   /** Event names whose `value` is a gauge reading. @default ['queue.depth'] */
   declare gauges: string[];
+  /** Each gauge's scale and thresholds, by event name; unset scales run from 0 to the highest reading. */
+  declare gaugeScales: Readonly<Record<string, GaugeScale>>;
 
   constructor() {
     super();
     this.gauges = ['queue.depth'];
+    this.gaugeScales = {};
   }
 
   protected override defaultHeading(): string {
@@ -170,20 +187,31 @@ export class TallyHealth extends DataElement<'health'> {
 
   private renderGauges(gauges: HealthResult['gauges'], format: Formatter): unknown {
     return html`<p class="group-title" aria-hidden="true">Gauges</p>
-      <dl data-group="gauges">
-        ${gauges.map(
-          (gauge) =>
-            html`<div data-gauge=${gauge.name}>
-              <dt>${gauge.name}</dt>
-              <dd>
-                <span class="value"
-                  >${gauge.latest === null ? '—' : format.number(gauge.latest)}</span
-                >
-                <span class="max">max ${gauge.max === null ? '—' : format.number(gauge.max)}</span>
-              </dd>
-            </div>`,
-        )}
-      </dl>`;
+      <div class="gauges" data-group="gauges">
+        ${gauges.map((gauge) => {
+          const scale = this.gaugeScales[gauge.name] ?? {};
+          const max = scale.max ?? Math.max(gauge.max ?? 0, scale.critical ?? 0, 1);
+          return html`<div class="gauge" data-gauge=${gauge.name}>
+            <tally-gauge
+              .value=${gauge.latest}
+              .min=${scale.min ?? 0}
+              .max=${max}
+              .warning=${scale.warning}
+              .critical=${scale.critical}
+              .label=${gauge.name}
+              .locale=${this.effectiveLocale}
+              .theme=${this.resolvedTheme}
+            ></tally-gauge>
+            <p>
+              <span class="visually-hidden">Latest </span
+              ><span class="value"
+                >${gauge.latest === null ? '—' : format.number(gauge.latest)}</span
+              >
+              <span class="max">max ${gauge.max === null ? '—' : format.number(gauge.max)}</span>
+            </p>
+          </div>`;
+        })}
+      </div>`;
   }
 }
 
