@@ -15,6 +15,13 @@ describe('@tally/widgets', () => {
       'tally-breakdown',
       'tally-table',
       'tally-donut',
+      'tally-agent-analytics',
+      'tally-credit-analytics',
+      'tally-comparison',
+      'tally-health',
+      'tally-gauge',
+      'tally-latency-by-hour',
+      'tally-response-times',
     ]) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }

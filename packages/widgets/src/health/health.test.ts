@@ -151,6 +151,23 @@ describe('tally-health', () => {
     const gauge = $(element, '[data-gauge="queue.depth"]');
     expect(textOf(gauge.querySelector('.value')!)).to.equal('3');
     expect(textOf(gauge.querySelector('.max')!)).to.equal('max 7');
+    // The dial shows the latest reading on a scale up to the highest one.
+    const meter = $(gauge.querySelector('tally-gauge')!, '[role="meter"]');
+    expect(meter.getAttribute('aria-valuenow')).to.equal('3');
+    expect(meter.getAttribute('aria-valuemax')).to.equal('7');
+  });
+
+  it('draws each gauge on the scale and thresholds it is given', async () => {
+    const element = await mount();
+    element.gaugeScales = { 'queue.depth': { max: 10, warning: 3, critical: 8 } };
+    await element.updateComplete;
+    const dial = element.shadowRoot!.querySelector('[data-gauge="queue.depth"] tally-gauge')!;
+    await (dial as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const meter = $(dial, '[role="meter"]');
+    expect(meter.getAttribute('aria-valuemax')).to.equal('10');
+    // 3 is the warning threshold itself.
+    expect(meter.getAttribute('data-status')).to.equal('warning');
+    expect(meter.getAttribute('aria-valuetext')).to.equal('3, warning');
   });
 
   it('is accessible in light and dark', async () => {
