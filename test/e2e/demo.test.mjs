@@ -1,7 +1,8 @@
 // The demo end to end, in real headless Chromium. `tally-server init` and `seed --demo` write a
 // fresh config and DuckDB file, whose seeded counts are read straight from DuckDB; `npm start`
 // serves that data, and the page reaches it through a proxy that can fail the Tally API's batch
-// route. A member signs in, chats, rates answers and makes a document; the page goes offline
+// route. A member signs in, chats, rates answers, makes a document and starts a background job
+// (the assistant's, not theirs); the page goes offline
 // and keeps chatting; back online the API is down, so delivery retries and fails, and the page
 // is reloaded with the events still queued in IndexedDB; the API comes back and the queue
 // drains; then the API stores a batch but its answers are lost, so the page sends the same
@@ -53,16 +54,16 @@ function cli(args) {
 }
 
 /**
- * Every user-attributed event in the DuckDB file, read straight from it with DuckDB (no server
- * code involved): user, id, name, category and timestamp.
+ * Every event in the DuckDB file, read straight from it with DuckDB (no server code involved):
+ * user, actor, agent, id, name, category and timestamp.
  */
 async function readDatabase(path) {
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(
-      `SELECT user_id AS "userId", id, name, category, ts::DOUBLE AS ts
-        FROM events WHERE actor = 'user'`,
+      `SELECT user_id AS "userId", actor, agent, id, name, category, ts::DOUBLE AS ts
+        FROM events`,
     );
     return reader.getRowObjectsJson();
   } finally {
@@ -71,9 +72,12 @@ async function readDatabase(path) {
   }
 }
 
-/** One user's events among `events`: per name, per category, the total, and the distinct ids. */
+/**
+ * One user's own events among `events` (actor `user`, as the leaderboard counts them): per name,
+ * per category, the total, and the distinct ids.
+ */
 function countsOf(events, userId) {
-  const mine = events.filter((event) => event.userId === userId);
+  const mine = events.filter((event) => event.userId === userId && event.actor === 'user');
   const byName = {};
   const byCategory = {};
   for (const event of mine) {
@@ -217,6 +221,8 @@ describe('the demo app end to end (Chromium, npm start, DuckDB)', { timeout: 300
   /** The page's origin: the demo server behind a proxy that can take the Tally API down. */
   let proxy;
   const pageErrors = [];
+  /** Background jobs the page asked the backend for. */
+  let systemJobs = 0;
 
   const count = (name, category) => {
     sent[name] = (sent[name] ?? 0) + 1;
@@ -387,6 +393,13 @@ describe('the demo app end to end (Chromium, npm start, DuckDB)', { timeout: 300
         documented = true;
       }
     }
+    // The backend's background job is the assistant's work, not the member's.
+    await page.click('::-p-text(Summarise thread in the background)');
+    await page.waitForFunction(
+      () => /the assistant's work/.test(document.querySelector('.chat-footer .status').textContent),
+      { timeout: STEP_MS },
+    );
+    systemJobs += 1;
     // Everything so far reaches the server while online.
     const expected = sentTotal();
     await waitFor(
@@ -576,10 +589,18 @@ describe('the demo app end to end (Chromium, npm start, DuckDB)', { timeout: 300
     );
     assert.equal(now.total, baseline.total + sentTotal());
     assert.equal(shownToMember.total, now.total, 'the usage view agreed with the file');
-    assert.deepEqual(
-      seeded.filter((event) => event.userId !== member.id).length,
-      stored.filter((event) => event.userId !== member.id).length,
+    const isOthers = (event) => event.actor === 'user' && event.userId !== member.id;
+    assert.equal(
+      stored.filter(isOthers).length,
+      seeded.filter(isOthers).length,
       "other people's events are untouched",
+    );
+    assert.deepEqual(
+      stored
+        .filter((event) => event.actor === 'system' && event.ts >= startedAt)
+        .map((event) => [event.name, event.agent, event.userId]),
+      Array.from({ length: systemJobs }, () => ['chat.thread_summary', 'assistant', null]),
+      "the background job is stored once, as the assistant's",
     );
     context.diagnostic(
       `${member.id}: ${baseline.total} seeded + ${sentTotal()} from the page = ${now.total} ` +
