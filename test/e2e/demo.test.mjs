@@ -2,13 +2,13 @@
 // fresh config and DuckDB file, whose seeded counts are read straight from DuckDB; `npm start`
 // serves that data, and the page reaches it through a proxy that can fail the Tally API's batch
 // route. A member signs in, chats, rates answers, makes a document and starts a background job
-// (the assistant's, not theirs); the page goes offline
-// and keeps chatting; back online the API is down, so delivery retries and fails, and the page
-// is reloaded with the events still queued in IndexedDB; the API comes back and the queue
-// drains; then the API stores a batch but its answers are lost, so the page sends the same
-// events again. The member's own usage view and the admin's usage tab must show the seeded
-// counts plus exactly the events the clicks produced, and the DuckDB file, read directly after a
-// graceful stop, must hold each of them once. Why it is built this way: docs/decisions/0071.
+// (the assistant's, not theirs); the page goes offline and keeps chatting; back online the API
+// is down, so delivery retries and fails, and the page is reloaded with the events still queued
+// in IndexedDB; the API comes back and the queue drains; then the API stores a batch but its
+// answers are lost, so the page sends the same events again. The member's own usage view and
+// the admin's usage tab must show the seeded counts plus exactly the events the clicks
+// produced, and the DuckDB file, read directly after a graceful stop, must hold each of them
+// once. Why it is built this way: docs/decisions/0071.
 //
 // Needs the build (npm test builds first) and Chromium (/usr/bin/chromium, or CHROME_PATH).
 /* global document, indexedDB */
