@@ -84,11 +84,13 @@ if (wants('node')) {
     `${results}/node-mocha.json`,
     { TALLY_MOCHA_COUNTS: `${results}/node-mocha.json` },
   );
-  // node:test suites: the server, the SDK in Node, and the cross-package smoke tests.
+  // node:test suites: the server, the SDK in Node, the cross-package smoke tests, and the
+  // end-to-end test of the demo, which drives Chromium itself (see docs/decisions/0071).
   const nodeTestFiles = [
     ...findTests('packages/server/src'),
     ...findTests('packages/sdk/test-node'),
     ...findTests('test/node'),
+    ...findTests('test/e2e'),
   ];
   if (nodeTestFiles.length > 0) {
     testStage(

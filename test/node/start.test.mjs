@@ -3,80 +3,15 @@
 // the SDK writing through the demo's /tally mount, a graceful stop, and a second start that
 // reuses the data. Needs the build (npm test builds first); TALLY_SKIP_BUILD skips checking it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { startDemo as startScript } from '../support/start-demo.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const STARTUP_MS = 90_000;
-
-/** Runs scripts/start.mjs on `folder`'s config and database and waits until it serves. */
-async function startDemo(folder) {
-  const child = spawn(
-    process.execPath,
-    [
-      'scripts/start.mjs',
-      '--db',
-      join(folder, 'tally.duckdb'),
-      '--config',
-      join(folder, 'tally.config.json'),
-      '--port',
-      '0',
-      '--static-port',
-      '0',
-      '--demo-days',
-      '14',
-      '--demo-scale',
-      '0.2',
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, TALLY_SKIP_BUILD: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`start.mjs did not start:\n${output}`)),
-      STARTUP_MS,
-    );
-    const look = () => {
-      if (!output.includes('Press Ctrl-C to stop.')) return;
-      clearTimeout(timer);
-      child.stdout.off('data', look);
-      resolve();
-    };
-    child.stdout.on('data', look);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`start.mjs exited before serving:\n${output}`));
-    });
-  });
-  const demoUrl = /Demo app\s+(http:\/\/\S+)\/saas-app\//.exec(output)?.[1];
-  const apiUrl = /Tally API\s+(http:\/\/\S+)/.exec(output)?.[1];
-  assert.ok(demoUrl && apiUrl, `start.mjs printed both URLs:\n${output}`);
-  return {
-    demoUrl,
-    apiUrl,
-    output: () => output,
-    /** Sends Ctrl-C and resolves with the exit code. */
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-      return exited;
-    },
-  };
-}
-
+/** The start script on `folder`, with a small demo so the first run seeds quickly. */
+const startDemo = (folder) => startScript(folder, ['--demo-days', '14', '--demo-scale', '0.2']);
 async function getJson(url, init) {
   const response = await fetch(url, init);
   const body = await response.json();
