@@ -99,6 +99,11 @@ describe('the React example', () => {
     expect(exact(cards, 'requests')).to.equal(String(inLast(7).length));
   });
 
+  it('renders an accessible page', async () => {
+    const { host } = await mount();
+    await expect(host).to.be.accessible();
+  });
+
   it('updates React state from the leaderboard and the date range events', async () => {
     const { host, provider, cards, board, picker } = await mount();
     const ranked = new Set(

@@ -11,14 +11,24 @@ type TallyTag = Extract<keyof HTMLElementTagNameMap, `tally-${string}`>;
 /** The widgets' event names. */
 type TallyEventName = Extract<keyof HTMLElementEventMap, `tally-${string}`>;
 
-/** An element's own data properties (its methods and the `HTMLElement` ones left out). */
+/** `Name` when `Element` lets it be set (getters without setters are readonly). */
+type Writable<Element, Name extends keyof Element> =
+  (<T>() => T extends { [Key in Name]: Element[Key] } ? 1 : 2) extends <T>() => T extends {
+    -readonly [Key in Name]: Element[Key];
+  }
+    ? 1
+    : 2
+    ? Name
+    : never;
+
+/** An element's own settable data properties (methods, getters and `HTMLElement`'s left out). */
 type OwnProperties<Element extends HTMLElement> = {
   [
     Name in Exclude<keyof Element, keyof HTMLElement> as Element[Name] extends (
       ...args: never[]
     ) => unknown
       ? never
-      : Name
+      : Writable<Element, Name>
   ]?: Element[Name];
 };
 
