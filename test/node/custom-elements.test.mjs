@@ -167,12 +167,26 @@ describe('custom-elements.json', () => {
     assert.match(manifest.schemaVersion, /^\d+\.\d+\.\d+$/);
   });
 
-  test('the sources define the elements the design names', () => {
-    // A floor, not the list: the test below covers every defined element.
-    for (const tag of ['tally-provider', 'tally-leaderboard', 'tally-usage-tab', 'tally-table']) {
-      assert.ok(defined.has(tag), `${tag} is defined`);
-    }
-    assert.ok(defined.size >= 20, `found ${defined.size} definitions`);
+  test('the sources define every element the design names', () => {
+    // The contract's list; the tests below cover every defined element, these and the rest.
+    const designed = [
+      'tally-provider',
+      'tally-date-range',
+      'tally-user-filter',
+      'tally-search',
+      'tally-stat-cards',
+      'tally-leaderboard',
+      'tally-timeline',
+      'tally-breakdown',
+      'tally-table',
+      'tally-budget',
+      'tally-health',
+      'tally-usage-tab',
+      'tally-bot-analytics',
+      'tally-agent-analytics',
+      'tally-credit-analytics',
+    ];
+    for (const tag of designed) assert.ok(defined.has(tag), `${tag} is defined`);
   });
 
   test('declares every defined element with its tag, class and module', () => {
@@ -197,6 +211,22 @@ describe('custom-elements.json', () => {
       const { declaration } = declarations.get(tag);
       const listed = (declaration.attributes ?? []).map((attribute) => attribute.name).sort();
       assert.deepEqual(listed, observedAttributes(className, classes), `${tag}'s attributes`);
+    }
+  });
+
+  test('lists every property, with or without an attribute', () => {
+    for (const [tag, { className }] of defined) {
+      const { declaration } = declarations.get(tag);
+      const fields = new Set(
+        (declaration.members ?? [])
+          .filter((member) => member.kind === 'field' && !member.static)
+          .map((member) => member.name),
+      );
+      for (const declared of chainOf(className, classes)) {
+        for (const name of declared.properties.keys()) {
+          assert.ok(fields.has(name), `${tag} lists its property ${name}`);
+        }
+      }
     }
   });
 
