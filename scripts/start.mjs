@@ -165,6 +165,7 @@ async function serve() {
     files: staticFiles({
       '/saas-app/': join(root, 'examples', 'saas-app'),
       '/plain-html/': join(root, 'examples', 'plain-html'),
+      '/react/': join(root, 'examples', 'react'),
       ...Object.fromEntries(
         PACKAGES.map((name) => [`/packages/${name}/dist/`, join(root, 'packages', name, 'dist')]),
       ),
@@ -184,6 +185,7 @@ Tally is running.
 
   Demo app     ${demo.url}/saas-app/
   Plain HTML   ${demo.url}/plain-html/
+  React        ${demo.url}/react/
   Tally API    ${api.url}   (also at ${demo.url}/tally; health: ${api.url}/healthz)
 
   Data         ${dbPath === ':memory:' ? ':memory:' : shown(dbPath)}
@@ -239,6 +241,7 @@ async function listenFrom(port, open) {
  */
 async function build() {
   const stale = PACKAGES.filter(isStale);
+  if (reactExampleIsStale()) stale.push('the React example');
   if (stale.length > 0) {
     step(`Building (${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} missing or stale)`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -286,6 +289,16 @@ function isStale(name) {
     newest(join(folder, 'dist'), (path) => path.endsWith('.js') && !path.includes('/browser/')),
   );
   return sources > built;
+}
+
+/** Whether the React example's bundle (examples/react/build/app.js) is missing or stale. */
+function reactExampleIsStale() {
+  const folder = join(root, 'examples', 'react');
+  const sources = Math.max(
+    newest(join(folder, 'src'), (path) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path)),
+    mtime(join(folder, 'tsconfig.json')),
+  );
+  return sources > mtime(join(folder, 'build', 'app.js'));
 }
 
 function bundlePath(name) {

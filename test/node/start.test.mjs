@@ -105,6 +105,20 @@ describe('npm start (scripts/start.mjs)', () => {
     await script.body?.cancel();
   });
 
+  test('serves the React example with its built bundle and lists its URL', async () => {
+    assert.match(demo.output(), /React\s+http:\/\/\S+\/react\//);
+    const page = await fetch(`${demo.demoUrl}/react/`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /src="\.\/build\/app\.js"/);
+    const script = await fetch(`${demo.demoUrl}/react/build/app.js`);
+    assert.equal(script.status, 200);
+    assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    // The bundle holds React and the widgets it renders.
+    const code = await script.text();
+    assert.match(code, /tally-leaderboard/);
+    assert.match(code, /react\.dev/);
+  });
+
   test('never serves files outside the served folders', async () => {
     for (const path of [
       '/saas-app/../../tally.config.json',

@@ -81,16 +81,20 @@ export function recentMonths(now: number, count: number): string[] {
  * @event tally-range-change - The reader chose another date range (`range`).
  * @event tally-filter-change - The reader narrowed the page to an agent, or back (`filters.agent`).
  *
- * @csspart base - The page. @csspart header - The title, the date range and Refresh.
- * @csspart title - The page title. @csspart refresh-button - The page's Refresh button.
- * @csspart scope - The "showing one agent" bar. @csspart show-all-button - Its button.
+ * @csspart base - The page.
+ * @csspart header - The title, the date range and Refresh.
+ * @csspart title - The page title.
+ * @csspart refresh-button - The page's Refresh button.
+ * @csspart scope - The "showing one agent" bar.
+ * @csspart show-all-button - Its button.
  * @csspart section - A section (overview, engagement, agents, costs, tokens, health).
  *
- * @cssproperty --tally-page-padding - Space around the page. @default 0
- * @cssproperty --tally-page-gap - Space between the page's blocks. @default 16px
+ * @cssproperty [--tally-page-padding=0] - Space around the page.
+ * @cssproperty [--tally-page-gap=16px] - Space between the page's blocks.
  * @cssproperty --tally-color-background - The page's background.
  * @cssproperty --tally-color-accent - Bars, links and the scope bar's border.
- * @cssproperty --tally-color-text - Text. @cssproperty --tally-color-border - Borders.
+ * @cssproperty --tally-color-text - Text.
+ * @cssproperty --tally-color-border - Borders.
  * @cssproperty --tally-font-family - The font.
  */
 export class TallyAgentAnalytics extends TallyPageElement {

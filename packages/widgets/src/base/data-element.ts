@@ -25,6 +25,9 @@ export interface ViewQuery<View extends ViewName = ViewName> {
  * The base of every element that shows a view: it queries the data source whenever what it
  * shows changes (range, filters, its own options), cancels the query it no longer needs, and
  * renders the loading skeleton, the empty state with its hint, or the error with a retry.
+ *
+ * @event tally-data-load - An answer arrived (`view`, `result`).
+ * @event tally-data-error - The query failed (`view`, `error`); the element shows it with a retry.
  */
 export abstract class DataElement<View extends ViewName> extends TallyElement {
   static override properties: PropertyDeclarations = {

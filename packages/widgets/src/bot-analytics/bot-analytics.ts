@@ -28,15 +28,19 @@ const TOKEN_COLUMNS = ['time', 'source', 'input', 'output', 'total'];
  * @event tally-export-finish - A table was exported (`format`, `filename`, `blob`).
  * @event tally-export-error - An export failed (`format`, `error`).
  *
- * @csspart base - The page. @csspart header - The title, the date range and Refresh.
- * @csspart title - The page title. @csspart refresh-button - The page's Refresh button.
+ * @csspart base - The page.
+ * @csspart header - The title, the date range and Refresh.
+ * @csspart title - The page title.
+ * @csspart refresh-button - The page's Refresh button.
  * @csspart charts - The grid of the chart blocks.
  *
- * @cssproperty --tally-page-padding - Space around the page. @default 0
- * @cssproperty --tally-page-gap - Space between the page's blocks. @default 16px
+ * @cssproperty [--tally-page-padding=0] - Space around the page.
+ * @cssproperty [--tally-page-gap=16px] - Space between the page's blocks.
  * @cssproperty --tally-color-background - The page's background.
- * @cssproperty --tally-color-accent - Bars and links. @cssproperty --tally-color-text - Text.
- * @cssproperty --tally-color-muted - Secondary text. @cssproperty --tally-color-border - Borders.
+ * @cssproperty --tally-color-accent - Bars and links.
+ * @cssproperty --tally-color-text - Text.
+ * @cssproperty --tally-color-muted - Secondary text.
+ * @cssproperty --tally-color-border - Borders.
  * @cssproperty --tally-font-family - The font.
  */
 export class TallyBotAnalytics extends TallyPageElement {

@@ -26,14 +26,24 @@ const TITLES: Record<string, string> = {
  * @summary A measure by one dimension (DESIGN §5 breakdown) as a ranked bar list or a donut: the
  * top N values plus "other", each with its share. The donut's numbers are also in a table.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart list - The ranked bar list. @csspart item - One value. @csspart bar - A value's bar.
- * @csspart donut - The donut. @csspart data-table - The donut's table. @csspart summary - The text summary.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart list - The ranked bar list.
+ * @csspart item - One value.
+ * @csspart bar - A value's bar.
+ * @csspart donut - The donut.
+ * @csspart data-table - The donut's table.
+ * @csspart summary - The text summary.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-accent - The bars. @cssproperty --tally-donut-size - The donut's size.
+ * @cssproperty --tally-color-accent - The bars.
+ * @cssproperty --tally-donut-size - The donut's size.
  */
 export class TallyBreakdown extends DataElement<'breakdown'> {
   static override styles = [...baseStyles, breakdownStyles];

@@ -19,18 +19,26 @@ export const BUDGET_STATUS_LABELS: Readonly<Record<BudgetStatus, string>> = {
  *
  * Alone, it measures the calendar `period` holding now; give it a `range` to measure that range.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart figures - The figures. @csspart bar - The bar. @csspart fill - The used part.
- * @csspart threshold - A threshold mark. @csspart projection - The projection mark.
- * @csspart status - The status. @csspart empty - The empty state. @csspart error - The error state.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart figures - The figures.
+ * @csspart bar - The bar.
+ * @csspart fill - The used part.
+ * @csspart threshold - A threshold mark.
+ * @csspart projection - The projection mark.
+ * @csspart status - The status.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
  * @csspart skeleton - Loading.
  *
  * @cssproperty --tally-color-accent - The used part while on track.
- * @cssproperty --tally-budget-color-at-risk - The used part when at risk. @default #b35900
+ * @cssproperty [--tally-budget-color-at-risk=#b35900] - The used part when at risk.
  * @cssproperty --tally-color-negative - The used part once over.
- * @cssproperty --tally-budget-bar-height - The bar's height. @default 12px
+ * @cssproperty [--tally-budget-bar-height=12px] - The bar's height.
  */
 export class TallyBudget extends DataElement<'budget'> {
   static override styles = [...baseStyles, budgetStyles];

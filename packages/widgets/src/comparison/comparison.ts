@@ -64,16 +64,25 @@ const DEFAULT_COLUMNS: readonly ComparisonColumn[] = [
  *
  * @event tally-filter-change - A name was picked (`filters.agent` or `filters.model`; `undefined`
  * to show all again).
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart table - The table. @csspart sort-button - A column's sort button.
- * @csspart pick-button - A name's button (with `selectable`). @csspart row - A row.
- * @csspart group-row - A group's heading row with its subtotals. @csspart total-row - The total.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart table - The table.
+ * @csspart sort-button - A column's sort button.
+ * @csspart pick-button - A name's button (with `selectable`).
+ * @csspart row - A row.
+ * @csspart group-row - A group's heading row with its subtotals.
+ * @csspart total-row - The total.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-accent - The names' buttons. @cssproperty --tally-color-hover - The
- * selected row. @cssproperty --tally-color-border - The row lines.
+ * @cssproperty --tally-color-accent - The names' buttons.
+ * @cssproperty --tally-color-hover - The selected row.
+ * @cssproperty --tally-color-border - The row lines.
  */
 export class TallyComparison extends DataElement<'comparison'> {
   static override styles = [...baseStyles, comparisonStyles];

@@ -50,16 +50,20 @@ const USER_COLUMNS: readonly ComparisonColumn[] = [
  *
  * @event tally-range-change - The reader chose another date range (`range`).
  *
- * @csspart base - The page. @csspart header - The title, the date range and Refresh.
- * @csspart title - The page title. @csspart refresh-button - The page's Refresh button.
+ * @csspart base - The page.
+ * @csspart header - The title, the date range and Refresh.
+ * @csspart title - The page title.
+ * @csspart refresh-button - The page's Refresh button.
  * @csspart section - A section (models, timeline, usage, response-times, credits,
  * recommendations).
  *
- * @cssproperty --tally-page-padding - Space around the page. @default 0
- * @cssproperty --tally-page-gap - Space between the page's blocks. @default 16px
+ * @cssproperty [--tally-page-padding=0] - Space around the page.
+ * @cssproperty [--tally-page-gap=16px] - Space between the page's blocks.
  * @cssproperty --tally-color-background - The page's background.
- * @cssproperty --tally-color-accent - Bars and links. @cssproperty --tally-color-text - Text.
- * @cssproperty --tally-color-border - Borders. @cssproperty --tally-font-family - The font.
+ * @cssproperty --tally-color-accent - Bars and links.
+ * @cssproperty --tally-color-text - Text.
+ * @cssproperty --tally-color-border - Borders.
+ * @cssproperty --tally-font-family - The font.
  */
 export class TallyCreditAnalytics extends TallyPageElement {
   static override styles = [themeTokens, agentAnalyticsStyles];

@@ -17,13 +17,20 @@ export const CREDIT_TIER_LABELS: Readonly<Record<CreditTier, string>> = {
  * ≥ 2×, standard 1×, economy < 1×) with their shares. It covers the month holding now unless
  * the element is given its own `range`.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart figures - The figures. @csspart tiers - The tiers table.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart figures - The figures.
+ * @csspart tiers - The tiers table.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-muted - Labels. @cssproperty --tally-color-border - Row lines.
+ * @cssproperty --tally-color-muted - Labels.
+ * @cssproperty --tally-color-border - Row lines.
  */
 export class TallyCreditReport extends DataElement<'credit-report'> {
   static override styles = [...baseStyles, creditBlocksStyles];

@@ -10,13 +10,20 @@ import { creditBlocksStyles } from './credit-blocks.styles.js';
  * would have saved over the range; then the models ranked by credits per successful prompt, the
  * most credit-efficient first.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart recommendations - The list of switches. @csspart efficiency - The rankings table.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart recommendations - The list of switches.
+ * @csspart efficiency - The rankings table.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-muted - Labels. @cssproperty --tally-color-border - Row lines.
+ * @cssproperty --tally-color-muted - Labels.
+ * @cssproperty --tally-color-border - Row lines.
  */
 export class TallyRecommendations extends DataElement<'recommendations'> {
   static override styles = [...baseStyles, creditBlocksStyles];

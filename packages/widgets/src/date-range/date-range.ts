@@ -25,13 +25,19 @@ import { presetLabel } from './range-labels.js';
  *
  * @event tally-range-change - The reader chose a range (`range`); a `<tally-provider>` applies it.
  *
- * @csspart trigger - The button that opens the picker. @csspart panel - The picker.
- * @csspart preset - A preset button. @csspart calendar - The month grid. @csspart day - A day.
- * @csspart month-switcher - The previous / next month buttons. @csspart timezone - The zone note.
+ * @csspart trigger - The button that opens the picker.
+ * @csspart panel - The picker.
+ * @csspart preset - A preset button.
+ * @csspart calendar - The month grid.
+ * @csspart day - A day.
+ * @csspart month-switcher - The previous / next month buttons.
+ * @csspart timezone - The zone note.
  * @csspart floor-note - The note about the data floor.
  *
- * @cssproperty --tally-color-accent - The chosen days. @cssproperty --tally-color-surface - The panel.
- * @cssproperty --tally-color-border - Borders. @cssproperty --tally-color-text - Text.
+ * @cssproperty --tally-color-accent - The chosen days.
+ * @cssproperty --tally-color-surface - The panel.
+ * @cssproperty --tally-color-border - Borders.
+ * @cssproperty --tally-color-text - Text.
  */
 export class TallyDateRange extends TallyElement {
   static override styles = [...baseStyles, dateRangeStyles];

@@ -16,13 +16,21 @@ const TITLES: Record<DistributionKind, string> = {
  * `10m+`, or hold `1–2`, `3–5`, `6–10`, `10+` events, each bucket with its count and share, as
  * bars that are also a table for screen readers.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart list - The histogram. @csspart item - A bucket. @csspart bar - A bucket's bar.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart list - The histogram.
+ * @csspart item - A bucket.
+ * @csspart bar - A bucket's bar.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-accent - The bars. @cssproperty --tally-color-border - The bars' track.
+ * @cssproperty --tally-color-accent - The bars.
+ * @cssproperty --tally-color-border - The bars' track.
  */
 export class TallyDistribution extends DataElement<'sessions'> {
   static override styles = [

@@ -18,7 +18,7 @@ export interface DonutSlice {
  * summary; the parent shows the accessible table of the same numbers.
  *
  * @csspart canvas - The chart's canvas.
- * @cssproperty --tally-donut-size - The donut's diameter. @default 160px
+ * @cssproperty [--tally-donut-size=160px] - The donut's diameter.
  */
 export class TallyDonut extends LitElement {
   static override styles = donutStyles;

@@ -33,15 +33,22 @@ type Uptime = HealthResult['uptime']['last24Hours'];
  * the current load and the day's peak; and gauge readings (such as `queue.depth`) when such
  * events exist, each as a `<tally-gauge>` dial of the latest reading with the highest beside it. Each rate carries a good / acceptable / bad marker, in words as well as colour.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
  * @csspart group - One group of figures (uptime, error rate, latency, load, gauges).
- * @csspart marker - A good / acceptable / bad marker. @csspart incidents - The incidents list.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart marker - A good / acceptable / bad marker.
+ * @csspart incidents - The incidents list.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-positive - Good markers. @cssproperty --tally-color-negative - Bad
- * markers. @cssproperty --tally-color-muted - Group titles.
+ * @cssproperty --tally-color-positive - Good markers.
+ * @cssproperty --tally-color-negative - Bad markers.
+ * @cssproperty --tally-color-muted - Group titles.
  */
 export class TallyHealth extends DataElement<'health'> {
   static override styles = [...baseStyles, healthStyles];

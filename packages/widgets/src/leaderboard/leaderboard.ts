@@ -29,17 +29,28 @@ const OVERSCAN = 8;
  * @event tally-data-load - An answer arrived (`view`, `result`).
  * @event tally-data-error - The query failed (`view`, `error`).
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart title - The title.
- * @csspart refresh-button - The refresh button. @csspart body - The content.
- * @csspart legend - The category legend. @csspart table - The ranked table.
- * @csspart row - A user's row. @csspart bar - A user's activity bar. @csspart detail - An expanded row's detail.
- * @csspart system - The automated-work row. @csspart empty - The empty state. @csspart error - The error state.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart title - The title.
+ * @csspart refresh-button - The refresh button.
+ * @csspart body - The content.
+ * @csspart legend - The category legend.
+ * @csspart table - The ranked table.
+ * @csspart row - A user's row.
+ * @csspart bar - A user's activity bar.
+ * @csspart detail - An expanded row's detail.
+ * @csspart system - The automated-work row.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
  * @csspart skeleton - The loading placeholder.
  *
- * @cssproperty --tally-leaderboard-height - The most the list grows before it scrolls. @default 560px
- * @cssproperty --tally-color-text - Text colour. @cssproperty --tally-color-muted - Secondary text.
- * @cssproperty --tally-color-surface - Background. @cssproperty --tally-color-border - Borders.
- * @cssproperty --tally-color-accent - Links and focus. @cssproperty --tally-font-family - Font.
+ * @cssproperty [--tally-leaderboard-height=560px] - The most the list grows before it scrolls.
+ * @cssproperty --tally-color-text - Text colour.
+ * @cssproperty --tally-color-muted - Secondary text.
+ * @cssproperty --tally-color-surface - Background.
+ * @cssproperty --tally-color-border - Borders.
+ * @cssproperty --tally-color-accent - Links and focus.
+ * @cssproperty --tally-font-family - Font.
  */
 export class TallyLeaderboard extends DataElement<'leaderboard'> {
   static override styles = [...baseStyles, leaderboardStyles];

@@ -18,13 +18,20 @@ export function weekdayName(weekday: number, locale: string | undefined): string
  * weekdays, the average response time at peak hours (weekdays 9–18), off-peak and at weekends,
  * and the events and credits of each week.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart figures - The peak and latency figures. @csspart weeks - The week-by-week table.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart figures - The peak and latency figures.
+ * @csspart weeks - The week-by-week table.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-muted - Labels. @cssproperty --tally-color-border - Row lines.
+ * @cssproperty --tally-color-muted - Labels.
+ * @cssproperty --tally-color-border - Row lines.
  */
 export class TallyPatterns extends DataElement<'patterns'> {
   static override styles = [

@@ -9,8 +9,10 @@ import { TallyFilterChangeEvent } from '../events/tally-events.js';
  *
  * @event tally-filter-change - The search text changed (`filters.search`, `undefined` when cleared).
  *
- * @csspart input - The text field. @csspart label - The field's label.
- * @cssproperty --tally-color-border - The field's border. @cssproperty --tally-color-focus - The focus ring.
+ * @csspart input - The text field.
+ * @csspart label - The field's label.
+ * @cssproperty --tally-color-border - The field's border.
+ * @cssproperty --tally-color-focus - The focus ring.
  */
 export class TallySearch extends TallyElement {
   static override styles = [

@@ -11,15 +11,24 @@ import { BOT_STATS, STAT_DISPLAY, type StatKind } from './stat-labels.js';
  * its tooltip, its change against the previous period coloured by whether up is good, and "last
  * request" as a relative time.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart cards - The card grid. @csspart card - One card. @csspart label - A card's label.
- * @csspart value - A card's value. @csspart change - A card's change line.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart cards - The card grid.
+ * @csspart card - One card.
+ * @csspart label - A card's label.
+ * @csspart value - A card's value.
+ * @csspart change - A card's change line.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-stat-min-width - The narrowest a card gets. @default 150px
- * @cssproperty --tally-color-positive - An improvement. @cssproperty --tally-color-negative - A decline.
+ * @cssproperty [--tally-stat-min-width=150px] - The narrowest a card gets.
+ * @cssproperty --tally-color-positive - An improvement.
+ * @cssproperty --tally-color-negative - A decline.
  */
 export class TallyStatCards extends DataElement<'stats'> {
   static override styles = [...baseStyles, statCardsStyles];

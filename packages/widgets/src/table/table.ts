@@ -65,16 +65,25 @@ const FILTER_LABELS: Record<string, string> = {
  * @event tally-page-change - Another page is shown (`page`, `pageSize`).
  * @event tally-export-finish - A file was exported (`format`, `filename`, `blob`).
  * @event tally-export-error - An export failed (`format`, `error`).
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart export-button - The Export menu button. @csspart export-menu - The menu.
- * @csspart filters - The column filters. @csspart table - The table. @csspart sort-button - A header's sort button.
- * @csspart pagination - The page controls. @csspart empty - The empty state. @csspart error - The error state.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart export-button - The Export menu button.
+ * @csspart export-menu - The menu.
+ * @csspart filters - The column filters.
+ * @csspart table - The table.
+ * @csspart sort-button - A header's sort button.
+ * @csspart pagination - The page controls.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
  * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-table-max-height - The most the table grows before it scrolls. @default none
- * @cssproperty --tally-color-grid - Row lines. @cssproperty --tally-color-accent - Links and the sorted column.
+ * @cssproperty [--tally-table-max-height=none] - The most the table grows before it scrolls.
+ * @cssproperty --tally-color-grid - Row lines.
+ * @cssproperty --tally-color-accent - Links and the sorted column.
  */
 export class TallyTable extends DataElement<TableView> {
   static override styles = [...baseStyles, tableStyles];

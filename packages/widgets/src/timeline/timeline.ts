@@ -29,18 +29,28 @@ const GRANULARITY_LABELS: Record<string, string> = {
  * the title ("Interval: 4h"), a granularity override, and optional stacking by a dimension. A
  * text summary describes the chart, and its numbers are also in a data table.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  * @event change - The reader picked another granularity (`granularity`).
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart title - The title.
- * @csspart interval - The interval note. @csspart granularity - The granularity picker.
- * @csspart refresh-button - Refresh. @csspart summary - The text summary. @csspart canvas - The chart.
- * @csspart legend - The series legend. @csspart data-table - The table of the numbers.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart title - The title.
+ * @csspart interval - The interval note.
+ * @csspart granularity - The granularity picker.
+ * @csspart refresh-button - Refresh.
+ * @csspart summary - The text summary.
+ * @csspart canvas - The chart.
+ * @csspart legend - The series legend.
+ * @csspart data-table - The table of the numbers.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-chart-height - The chart's height. @default 240px
+ * @cssproperty [--tally-chart-height=240px] - The chart's height.
  * @cssproperty --tally-color-accent - The bars when not stacked.
- * @cssproperty --tally-color-grid - Grid lines. @cssproperty --tally-color-muted - Axis labels.
+ * @cssproperty --tally-color-grid - Grid lines.
+ * @cssproperty --tally-color-muted - Axis labels.
  */
 export class TallyTimeline extends DataElement<'timeline'> {
   static override styles = [...baseStyles, timelineStyles];

@@ -9,14 +9,23 @@ import { displayName } from '../leaderboard/leaderboard.js';
  * events and credits, with a bar against the leader. Users with equal totals share a rank,
  * exactly as on the leaderboard; users without events are never listed.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart title - The title.
- * @csspart refresh-button - Refresh. @csspart list - The list. @csspart item - One user.
- * @csspart rank - A user's rank. @csspart bar - A user's bar.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart title - The title.
+ * @csspart refresh-button - Refresh.
+ * @csspart list - The list.
+ * @csspart item - One user.
+ * @csspart rank - A user's rank.
+ * @csspart bar - A user's bar.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-accent - The bars. @cssproperty --tally-color-muted - Secondary text.
+ * @cssproperty --tally-color-accent - The bars.
+ * @cssproperty --tally-color-muted - Secondary text.
  */
 export class TallyTopUsers extends DataElement<'leaderboard'> {
   static override styles = [

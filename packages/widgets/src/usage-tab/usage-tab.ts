@@ -40,17 +40,24 @@ const CREDIT_LABELS: Partial<Record<StatKey, string>> = {
  * @event tally-filter-change - The reader searched or chose users (`filters`).
  * @event tally-export-finish - The per-user table was downloaded (`format`, `filename`, `blob`).
  *
- * @csspart base - The page. @csspart header - The title and the filters.
- * @csspart title - The page title. @csspart toolbar - The shared filters.
- * @csspart tabs - The tab list. @csspart tab - A tab. @csspart tab-active - The selected tab.
- * @csspart panel - A tab's panel. @csspart cards - The Metrics tab's summary cards.
+ * @csspart base - The page.
+ * @csspart header - The title and the filters.
+ * @csspart title - The page title.
+ * @csspart toolbar - The shared filters.
+ * @csspart tabs - The tab list.
+ * @csspart tab - A tab.
+ * @csspart tab-active - The selected tab.
+ * @csspart panel - A tab's panel.
+ * @csspart cards - The Metrics tab's summary cards.
  *
- * @cssproperty --tally-page-padding - Space around the page. @default 0
- * @cssproperty --tally-page-gap - Space between the page's blocks. @default 16px
+ * @cssproperty [--tally-page-padding=0] - Space around the page.
+ * @cssproperty [--tally-page-gap=16px] - Space between the page's blocks.
  * @cssproperty --tally-color-background - The page's background.
  * @cssproperty --tally-color-accent - The selected tab's underline, links and bars.
- * @cssproperty --tally-color-text - Text. @cssproperty --tally-color-muted - Secondary text.
- * @cssproperty --tally-color-border - Borders. @cssproperty --tally-font-family - The font.
+ * @cssproperty --tally-color-text - Text.
+ * @cssproperty --tally-color-muted - Secondary text.
+ * @cssproperty --tally-color-border - Borders.
+ * @cssproperty --tally-font-family - The font.
  */
 export class TallyUsageTab extends TallyPageElement {
   static override styles = [themeTokens, usageTabStyles];

@@ -16,9 +16,12 @@ const LIST_LIMIT = 200;
  *
  * @event tally-filter-change - The chosen users changed (`filters.users`, `undefined` for all).
  *
- * @csspart trigger - The button that opens the list. @csspart panel - The list's popover.
- * @csspart option - One user's checkbox row. @csspart filter-input - The narrowing field.
- * @cssproperty --tally-color-accent - The count badge. @cssproperty --tally-color-surface - The popover.
+ * @csspart trigger - The button that opens the list.
+ * @csspart panel - The list's popover.
+ * @csspart option - One user's checkbox row.
+ * @csspart filter-input - The narrowing field.
+ * @cssproperty --tally-color-accent - The count badge.
+ * @cssproperty --tally-color-surface - The popover.
  */
 export class TallyUserFilter extends DataElement<'leaderboard'> {
   static override styles = [...baseStyles, userFilterStyles];
