@@ -51,12 +51,17 @@ function arc(from: number, to: number): string {
  * `role="meter"` with the value, bounds and a text reading for assistive technology, and says
  * its status ("Warning", "Critical") in words as well as colour. Without a value it says so.
  *
- * @csspart base - The gauge. @csspart dial - The SVG dial. @csspart reading - The value.
- * @csspart label - The label. @csspart status - The status word. @csspart scale - Min and max.
+ * @csspart base - The gauge.
+ * @csspart dial - The SVG dial.
+ * @csspart reading - The value.
+ * @csspart label - The label.
+ * @csspart status - The status word.
+ * @csspart scale - Min and max.
  *
- * @cssproperty --tally-gauge-size - The dial's width. @default 160px
- * @cssproperty --tally-gauge-color-warning - The warning zone. @cssproperty --tally-color-negative -
- * The critical zone and word. @cssproperty --tally-color-accent - The filled arc.
+ * @cssproperty [--tally-gauge-size=160px] - The dial's width.
+ * @cssproperty --tally-gauge-color-warning - The warning zone.
+ * @cssproperty --tally-color-negative - The critical zone and word.
+ * @cssproperty --tally-color-accent - The filled arc.
  * @cssproperty --tally-color-border - The track.
  */
 export class TallyGauge extends TallyElement {

@@ -15,15 +15,22 @@ export function hourLabel(hour: number): string {
  * hour over every day of the range, as 24 columns with a text summary (the slowest and fastest
  * hours) and a data table of the same numbers.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
- * @csspart summary - The text summary. @csspart chart - The columns. @csspart column - An hour.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
+ * @csspart summary - The text summary.
+ * @csspart chart - The columns.
+ * @csspart column - An hour.
  * @csspart data-table - The data table.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
- * @cssproperty --tally-color-accent - The columns. @cssproperty --tally-chart-height - The chart's
- * height. @default 140px
+ * @cssproperty --tally-color-accent - The columns.
+ * @cssproperty [--tally-chart-height=140px] - The chart's height.
  */
 export class TallyLatencyByHour extends DataElement<'patterns'> {
   static override styles = [...baseStyles, latencyByHourStyles];

@@ -27,11 +27,16 @@ export function extremeModel(
  * @summary Response times across models (DESIGN §5 comparison): the mean response time of every
  * timed event, and the fastest and slowest model with their means.
  *
- * @event tally-data-load - An answer arrived. @event tally-data-error - The query failed.
+ * @event tally-data-load - An answer arrived.
+ * @event tally-data-error - The query failed.
  *
- * @csspart base - The frame. @csspart header - The title row. @csspart refresh-button - Refresh.
+ * @csspart base - The frame.
+ * @csspart header - The title row.
+ * @csspart refresh-button - Refresh.
  * @csspart figures - The figures.
- * @csspart empty - The empty state. @csspart error - The error state. @csspart skeleton - Loading.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart skeleton - Loading.
  *
  * @cssproperty --tally-color-muted - Labels.
  */
