@@ -175,6 +175,55 @@ describe('DuckDbStore', () => {
     );
   });
 
+  it('stores every kind of value exactly, across data chunks of 2,048 rows', async () => {
+    // Integers around the 32-bit word boundaries and the safe-integer edge, negatives, nulls
+    // in every column kind, in a batch spanning three appender chunks.
+    const integers = [
+      0,
+      1,
+      2 ** 31 - 1,
+      2 ** 31,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 53 - 1,
+      -1,
+      -(2 ** 32),
+    ];
+    const events = Array.from({ length: 4_200 }, (_, index) => {
+      const fields: Partial<StoredEvent> = {
+        timestamp: T0 + index,
+        userId: index % 5 === 0 ? undefined : `u${index % 7}`,
+        costNanos: integers[index % integers.length],
+        credits: index % 3 === 0 ? undefined : index / 8,
+        latencyMs: index % 4 === 0 ? undefined : index * 0.01,
+        tokens:
+          index % 6 === 0
+            ? null
+            : {
+                input: integers[(index + 3) % integers.length] >= 0 ? index : 0,
+                output: index % 2 === 0 ? 2 ** 53 - 1 - index : 2 ** 32 + index,
+                ...(index % 4 === 1 ? {} : { reasoning: 2 ** 31 + index }),
+              },
+        context: index % 9 === 0 ? undefined : { country: index % 2 === 0 ? 'DE' : 'FR' },
+        properties: index % 10 === 0 ? { index } : undefined,
+      };
+      return event(`e${String(index).padStart(5, '0')}`, fields);
+    });
+    for (const stored of events) {
+      for (const key of Object.keys(stored) as (keyof StoredEvent)[]) {
+        if (stored[key] === undefined) delete stored[key];
+      }
+    }
+    assert.equal((await store.insertEvents('acme', events)).inserted, events.length);
+    const { rows } = await store.engine('acme').rows({
+      range: ALL_TIME,
+      sort: [{ field: 'timestamp', direction: 'asc' }],
+      limit: 5_000,
+    });
+    assert.equal(rows.length, events.length);
+    rows.forEach((row, index) => assert.deepStrictEqual(row, events[index]));
+  });
+
   it('keeps -0 as 0', async () => {
     await store.insertEvents('acme', [event('a', { value: -0, credits: -0 })]);
     const { rows } = await store.engine('acme').rows({ range: ALL_TIME });

@@ -1,11 +1,4 @@
-import {
-  BIGINT,
-  DuckDBInstance,
-  LIST,
-  listValue,
-  type DuckDBAppender,
-  type DuckDBConnection,
-} from '@duckdb/node-api';
+import { BIGINT, DuckDBInstance, LIST, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import {
   TallyError,
   describeValue,
@@ -14,12 +7,13 @@ import {
   type RosterUser,
   type StoredEvent,
 } from '@tally/core';
+import { appendEventRows } from './append-event-rows.js';
 import { DuckDbEngine } from './duckdb-engine.js';
 import { SEQ_INDEX, toEventRow, toNumber, type EventRow } from './event-row.js';
 import { KeySet } from './key-set.js';
 import { ReadPool, closedError } from './read-pool.js';
 import { applyRosterUpdate, checkRosterUpdates, type RosterUpdate } from './roster-update.js';
-import { EVENT_COLUMNS, SCHEMA_STATEMENTS, SCHEMA_VERSION, type ColumnKind } from './schema.js';
+import { SCHEMA_STATEMENTS, SCHEMA_VERSION } from './schema.js';
 import type { SqlParams } from './sql-params.js';
 import {
   countRow,
@@ -404,7 +398,7 @@ export class DuckDbStore implements Store {
     try {
       const appender = await this.writer.createAppender('events');
       try {
-        for (const row of rows) appendRow(appender, row.values);
+        appendEventRows(appender, rows);
       } finally {
         appender.closeSync();
       }
@@ -488,34 +482,6 @@ export class DuckDbStore implements Store {
       throw error;
     }
   }
-}
-
-/** Appends one `events` row, column by column, with the appender call of each column's kind. */
-function appendRow(appender: DuckDBAppender, values: readonly unknown[]): void {
-  for (let index = 0; index < values.length; index += 1) {
-    const value = values[index];
-    if (value === null) {
-      appender.appendNull();
-      continue;
-    }
-    const kind: ColumnKind = EVENT_COLUMNS[index].kind;
-    switch (kind) {
-      case 'varchar':
-      case 'json':
-        appender.appendVarchar(value as string);
-        break;
-      case 'bigint':
-        appender.appendBigInt(BigInt(value as number));
-        break;
-      case 'double':
-        appender.appendDouble(value as number);
-        break;
-      case 'boolean':
-        appender.appendBoolean(value as boolean);
-        break;
-    }
-  }
-  appender.endRow();
 }
 
 async function rowsOf(
