@@ -224,6 +224,55 @@ describe('DuckDbStore', () => {
     rows.forEach((row, index) => assert.deepStrictEqual(row, events[index]));
   });
 
+  it('sums decimals in time order and interpolates quantiles, whatever order rows arrive in', async () => {
+    // Latencies with two decimals make the sum depend on the order of additions. Stored newest
+    // first (every row out of place), then a few older ones late, then in order.
+    const latency = (index: number): number =>
+      index % 3 === 0 ? 123_456.78 : ((index * 31) % 997) / 100 + 0.01;
+    const times = [
+      ...Array.from({ length: 3_000 }, (_, index) => 6_000 - index),
+      ...Array.from({ length: 10 }, (_, index) => 50 + index),
+      ...Array.from({ length: 3_000 }, (_, index) => 10_000 + (index >> 1)),
+    ];
+    const events = times.map((offset, index) =>
+      event(`e${index}`, { timestamp: T0 + offset, latencyMs: latency(index) }),
+    );
+    for (let start = 0; start < events.length; start += 1_000) {
+      await store.insertEvents('acme', events.slice(start, start + 1_000));
+    }
+    // Core's definition, computed here: added with += by timestamp, ties in arrival order.
+    const ordered = events
+      .map((stored, index) => ({ stored, index }))
+      .sort((a, b) => a.stored.timestamp - b.stored.timestamp || a.index - b.index);
+    let sum = 0;
+    for (const { stored } of ordered) sum += stored.latencyMs as number;
+    const sorted = events.map((stored) => stored.latencyMs as number).sort((a, b) => a - b);
+    const quantile = (q: number): number => {
+      const position = q * (sorted.length - 1);
+      const lower = Math.floor(position);
+      return sorted[lower] + (position - lower) * (sorted[lower + 1] - sorted[lower]);
+    };
+    const { rows } = await store.engine('acme').aggregate({
+      range: ALL_TIME,
+      measures: [
+        { op: 'sum', field: 'latencyMs' },
+        { op: 'avg', field: 'latencyMs' },
+        { op: 'quantile', field: 'latencyMs', q: 0.5 },
+        { op: 'quantile', field: 'latencyMs', q: 0.95 },
+      ],
+    });
+    assert.deepStrictEqual(rows[0].values, [
+      sum,
+      sum / events.length,
+      quantile(0.5),
+      quantile(0.95),
+    ]);
+    // The order matters for these values: adding them as stored gives another double.
+    let asStored = 0;
+    for (const stored of events) asStored += stored.latencyMs as number;
+    assert.notEqual(asStored, sum);
+  });
+
   it('keeps -0 as 0', async () => {
     await store.insertEvents('acme', [event('a', { value: -0, credits: -0 })]);
     const { rows } = await store.engine('acme').rows({ range: ALL_TIME });
