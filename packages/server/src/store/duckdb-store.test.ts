@@ -202,7 +202,9 @@ describe('DuckDbStore', () => {
             : {
                 input: integers[(index + 3) % integers.length] >= 0 ? index : 0,
                 output: index % 2 === 0 ? 2 ** 53 - 1 - index : 2 ** 32 + index,
-                ...(index % 4 === 1 ? {} : { reasoning: 2 ** 31 + index }),
+                cachedInput: index % 4,
+                cacheWrite: 2 ** 32 - 1,
+                reasoning: index % 4 === 1 ? 0 : 2 ** 31 + index,
               },
         context: index % 9 === 0 ? undefined : { country: index % 2 === 0 ? 'DE' : 'FR' },
         properties: index % 10 === 0 ? { index } : undefined,
