@@ -86,6 +86,12 @@ export async function measureQueries({ count, runs, warmup, dist, log }) {
     captured?.push({ sql, params });
     return read(sql, params);
   };
+  // Value series (time-ordered columns some ungrouped measures are computed from).
+  const readSeries = store.readSeries.bind(store);
+  store.readSeries = (sql, params) => {
+    captured?.push({ sql, params });
+    return readSeries(sql, params);
+  };
   const tally = server.createTallyServer({
     store,
     config: benchConfig(settings),

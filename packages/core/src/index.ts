@@ -143,6 +143,7 @@ export { checkRowsQuery } from './engine/check-rows-query.js';
 export { checkSessionsQuery } from './engine/check-sessions-query.js';
 export { isDimension, isNumericField } from './engine/query-checks.js';
 export type { ColumnarEngineOptions } from './engine/columnar-engine.js';
+export { quantiles } from './engine/quantiles.js';
 
 // Views
 export type { FilterValue, ViewFilters, ViewContext, ViewRequest } from './views/types.js';

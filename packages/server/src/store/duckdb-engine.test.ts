@@ -16,6 +16,10 @@ function recordingEngine(stats?: TenantStats): {
       statements.push({ sql, params });
       return sql.includes('count(*) FROM events') && !sql.includes('GROUP BY') ? [[0n]] : [];
     },
+    readSeries: async (sql, params) => {
+      statements.push({ sql, params });
+      return [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+    },
     stats: () => stats,
   });
   return { engine, statements };
@@ -40,6 +44,12 @@ describe('DuckDbEngine SQL', () => {
         { op: 'last', field: 'name' },
       ],
     });
+    // Without groupings, the quantile reads its values through a series statement of its own.
+    await engine.aggregate({
+      range: RANGE,
+      filters,
+      measures: [{ op: 'quantile', field: 'latencyMs', q: 0.37, where: { agent: [MARKER] } }],
+    });
     await engine.rows({
       range: RANGE,
       filters,
@@ -49,7 +59,7 @@ describe('DuckDbEngine SQL', () => {
     });
     await engine.sessions({ range: RANGE, filters, gapMs: 1234.5, partitionBy: 'agent' });
     await engine.roster();
-    assert.equal(statements.length, 5);
+    assert.equal(statements.length, 7);
     for (const { sql, params } of statements) {
       assert.ok(!sql.includes('zz'), sql);
       assert.ok(!sql.includes('1234.5') && !sql.includes('0.37'), sql);
@@ -78,21 +88,39 @@ describe('DuckDbEngine SQL', () => {
     assert.doesNotMatch(fast.statements[0].sql, /ORDER BY/);
 
     const ordered = recordingEngine(decimal);
-    await ordered.engine.aggregate(query);
+    await ordered.engine.aggregate({ ...query, groupBy: ['model'] });
     assert.match(ordered.statements[0].sql, /sum\(CAST\(credits AS DOUBLE\) ORDER BY ts, seq\)/);
+
+    // Without groupings the values are read in time order and added up in JavaScript.
+    const series = recordingEngine(decimal);
+    await series.engine.aggregate(query);
+    assert.equal(series.statements.length, 2);
+    assert.doesNotMatch(series.statements[0].sql, /credits/);
+    assert.match(
+      series.statements[1].sql,
+      /^SELECT CAST\(credits AS DOUBLE\), CAST\(ts AS DOUBLE\), CAST\(seq AS DOUBLE\)\s+FROM events WHERE .* AND credits IS NOT NULL$/s,
+    );
   });
 
   it('sorts the values of a field once for all of its quantiles', async () => {
-    const { engine, statements } = recordingEngine();
-    await engine.aggregate({
-      range: RANGE,
-      measures: [0.5, 0.95, 0.99].map((q) => ({
-        op: 'quantile' as const,
-        field: 'latencyMs' as const,
-        q,
-      })),
-    });
-    assert.equal(statements[0].sql.match(/list_sort/g)?.length, 1);
+    const measures = [0.5, 0.95, 0.99].map((q) => ({
+      op: 'quantile' as const,
+      field: 'latencyMs' as const,
+      q,
+    }));
+    const grouped = recordingEngine();
+    await grouped.engine.aggregate({ range: RANGE, groupBy: ['model'], measures });
+    assert.equal(grouped.statements.length, 1);
+    assert.equal(grouped.statements[0].sql.match(/list_sort/g)?.length, 1);
+
+    const ungrouped = recordingEngine();
+    await ungrouped.engine.aggregate({ range: RANGE, measures });
+    assert.equal(ungrouped.statements.length, 2);
+    assert.doesNotMatch(ungrouped.statements[0].sql, /list_sort|latency_ms/);
+    assert.match(
+      ungrouped.statements[1].sql,
+      /^SELECT CAST\(latency_ms AS DOUBLE\), CAST\(ts AS DOUBLE\)/,
+    );
   });
 
   it('asks nothing for a time grouping without boundaries', async () => {

@@ -9,7 +9,7 @@ import type {
   SessionsQuery,
 } from '@tally/core';
 import { checkAggregateQuery, checkRowsQuery, checkSessionsQuery } from '@tally/core';
-import { compileAggregate } from './compile-aggregate.js';
+import { compileAggregate, type SeriesColumns } from './compile-aggregate.js';
 import { compileRows } from './compile-rows.js';
 import { compileSessions } from './compile-sessions.js';
 import { fromEventRow, toNumber } from './event-row.js';
@@ -23,6 +23,8 @@ export type ReadQuery = (sql: string, params: SqlParams) => Promise<unknown[][]>
 export interface DuckDbEngineSource {
   /** Runs a read-only statement (on a read connection of the store). */
   read: ReadQuery;
+  /** Runs a read-only statement selecting three non-null DOUBLE columns; returns them. */
+  readSeries(sql: string, params: SqlParams): Promise<SeriesColumns>;
   /** The tenant's current stats; `undefined` for a tenant without events. */
   stats(tenant: string): TenantStats | undefined;
 }
@@ -56,8 +58,13 @@ export class DuckDbEngine implements Engine {
       sumIsOrderFree(stats, field),
     );
     if (compiled === null) return { rows: [] };
-    const rows = await this.source.read(compiled.sql, compiled.params);
-    return { rows: rows.map((row) => compiled.readRow(row)) };
+    const [rows, ...series] = await Promise.all([
+      this.source.read(compiled.sql, compiled.params),
+      ...compiled.series.map((statement) =>
+        this.source.readSeries(statement.sql, statement.params),
+      ),
+    ]);
+    return { rows: rows.map((row) => compiled.readRow(row, series)) };
   }
 
   /** Raw events, sorted (nulls last, ties by id) and paged, with the number of all matches. */
