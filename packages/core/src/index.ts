@@ -143,6 +143,13 @@ export { checkRowsQuery } from './engine/check-rows-query.js';
 export { checkSessionsQuery } from './engine/check-sessions-query.js';
 export { isDimension, isNumericField } from './engine/query-checks.js';
 export type { ColumnarEngineOptions } from './engine/columnar-engine.js';
+export type {
+  ColumnValues,
+  EncodedColumn,
+  EventColumns,
+  EventColumnsNumericField,
+  StringColumn,
+} from './engine/write-event-columns.js';
 
 // Views
 export type { FilterValue, ViewFilters, ViewContext, ViewRequest } from './views/types.js';
