@@ -290,10 +290,16 @@ export class ColumnarEngine implements Engine {
       length: grouped.length,
     };
 
-    const results = evaluateMeasures(checked.measures, baseRows, groupCount, {
-      dimension: (dimension) => this.dimensions[dimension],
-      numeric: (field) => this.numbers[field],
-    });
+    const results = evaluateMeasures(
+      checked.measures,
+      baseRows,
+      groupCount,
+      {
+        dimension: (dimension) => this.dimensions[dimension],
+        numeric: (field) => this.numbers[field],
+      },
+      grouped.sizes,
+    );
 
     const keyColumns = groupBy.map((grouping) =>
       typeof grouping === 'string' ? this.dimensions[grouping] : null,
