@@ -181,6 +181,14 @@ describe('ColumnarEngine.appendColumns', () => {
     );
     expectInvalid(() => engine.appendColumns({ ...good, model: ['m'] }), 'columns.model');
     expectInvalid(
+      () => engine.appendColumns({ ...good, userID: ['u', 'v'] } as EventColumns),
+      'columns.userID',
+    );
+    expectInvalid(
+      () => engine.appendColumns({ ...good, tokensTotal: [1, 2] } as EventColumns),
+      'columns.tokensTotal',
+    );
+    expectInvalid(
       () => engine.appendColumns({ ...good, model: ['m', 3 as never] }),
       'columns.model[1]',
     );

@@ -1,5 +1,6 @@
 import { TallyError, describeValue, fieldError } from '../errors.js';
 import type { PropertyValue } from '../event.js';
+import { DIMENSIONS } from '../query.js';
 import type { Dimension, NumericField } from '../query.js';
 import type { DictionaryColumn } from './dictionary-column.js';
 import type { IdColumn } from './id-column.js';
@@ -106,9 +107,21 @@ const OTHER_NUMBERS = [
   'value',
 ] as const satisfies readonly NumericField[];
 
+/** Every column name {@link EventColumns} knows. */
+const COLUMN_NAMES = new Set<string>([
+  'id',
+  'timestamp',
+  'catalogVersion',
+  'costUsd',
+  'properties',
+  ...DIMENSIONS,
+  ...TOKEN_FIELDS,
+  ...OTHER_NUMBERS,
+]);
+
 /**
- * Checks that `columns` is an object whose `id` column sets the length and every other column
- * given has that length; returns the number of events.
+ * Checks that `columns` is an object of known columns whose `id` column sets the length and
+ * every other column given has that length; returns the number of events.
  *
  * @throws {TallyError} `invalid_event` naming the column.
  */
@@ -126,6 +139,9 @@ export function eventColumnsLength(columns: EventColumns): number {
   }
   const length = ids.length;
   for (const [field, column] of Object.entries(columns)) {
+    if (!COLUMN_NAMES.has(field)) {
+      throw fieldError('invalid_event', `columns.${field}`, 'is not a column of an event');
+    }
     if (column === undefined) continue;
     const encoded = isRecord(column) && !isArrayLike(column);
     if (encoded) checkEncoded(field, column, length);
