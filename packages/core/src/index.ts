@@ -144,6 +144,13 @@ export { checkSessionsQuery } from './engine/check-sessions-query.js';
 export { isDimension, isNumericField } from './engine/query-checks.js';
 export type { ColumnarEngineOptions } from './engine/columnar-engine.js';
 export { quantiles } from './engine/quantiles.js';
+export type {
+  ColumnValues,
+  EncodedColumn,
+  EventColumns,
+  EventColumnsNumericField,
+  StringColumn,
+} from './engine/write-event-columns.js';
 
 // Views
 export type { FilterValue, ViewFilters, ViewContext, ViewRequest } from './views/types.js';

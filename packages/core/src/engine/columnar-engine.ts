@@ -35,6 +35,14 @@ import { firstRows, firstRowsByTime } from './row-order.js';
 import { sessionize } from './sessionize.js';
 import { SlotTable } from './slot-table.js';
 import { TimeOrder } from './time-order.js';
+import {
+  CONTEXT_DIMENSIONS,
+  HAS_CONTEXT,
+  HAS_TOKENS,
+  eventColumnsLength,
+  writeEventColumns,
+} from './write-event-columns.js';
+import type { EventColumns } from './write-event-columns.js';
 
 /** Options of a {@link ColumnarEngine}. */
 export interface ColumnarEngineOptions {
@@ -44,20 +52,6 @@ export interface ColumnarEngineOptions {
    */
   initialCapacity?: number;
 }
-
-/** Dimensions stored under the event's `context`. */
-const CONTEXT_DIMENSIONS = [
-  'page',
-  'referrer',
-  'browser',
-  'os',
-  'timezone',
-  'locale',
-  'ip',
-  'country',
-  'region',
-  'city',
-] as const satisfies readonly Dimension[];
 
 /**
  * Where numeric columns start. Token counts, costs and latencies outgrow one byte in any real
@@ -74,10 +68,6 @@ const INITIAL_KINDS: Partial<Record<NumericField, NumericKind>> = {
   costNanos: 'int32',
   latencyMs: 'int32',
 };
-
-/** Flag bits kept per row for what columns cannot tell. */
-const HAS_CONTEXT = 1;
-const HAS_TOKENS = 2;
 
 /** A column of selected rows, in time order: `rows[0..length)`. */
 interface Selection {
@@ -188,6 +178,42 @@ export class ColumnarEngine implements Engine {
     this.timeOrder.appended(this.timestamps, start, this.rowCount);
   }
 
+  /**
+   * Adds stored events given as columns (see {@link EventColumns}): the same rows as
+   * {@link ColumnarEngine.append} with the same events, loaded column by column without an
+   * object per event, several times faster for large batches. A batch with a malformed value
+   * adds nothing.
+   *
+   * @throws {TallyError} `invalid_event` naming the column and index, e.g. `columns.model[3]`.
+   */
+  appendColumns(columns: EventColumns): void {
+    const count = eventColumnsLength(columns);
+    const start = this.rowCount;
+    this.reserve(start + count);
+    try {
+      writeEventColumns(
+        {
+          ids: this.ids,
+          timestamps: this.timestamps,
+          dimensions: this.dimensions,
+          catalogVersions: this.catalogVersions,
+          numbers: this.numbers,
+          costUsd: this.costUsd,
+          flags: this.flags,
+          properties: this.properties,
+        },
+        columns,
+        start,
+        count,
+      );
+    } catch (error) {
+      this.truncate(start);
+      throw error;
+    }
+    this.rowCount = start + count;
+    this.timeOrder.appended(this.timestamps, start, this.rowCount);
+  }
+
   /** Replaces the roster of licensed users. */
   setRoster(users: readonly RosterUser[]): void {
     checkUsers(users);
@@ -264,10 +290,16 @@ export class ColumnarEngine implements Engine {
       length: grouped.length,
     };
 
-    const results = evaluateMeasures(checked.measures, baseRows, groupCount, {
-      dimension: (dimension) => this.dimensions[dimension],
-      numeric: (field) => this.numbers[field],
-    });
+    const results = evaluateMeasures(
+      checked.measures,
+      baseRows,
+      groupCount,
+      {
+        dimension: (dimension) => this.dimensions[dimension],
+        numeric: (field) => this.numbers[field],
+      },
+      grouped.sizes,
+    );
 
     const keyColumns = groupBy.map((grouping) =>
       typeof grouping === 'string' ? this.dimensions[grouping] : null,

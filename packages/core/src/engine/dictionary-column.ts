@@ -64,6 +64,26 @@ export class DictionaryColumn {
     return true;
   }
 
+  /**
+   * Stores `count` rows from `start` given already dictionary-encoded: row `i` holds
+   * `values[codes[i]]`, each value a string, `null` or `undefined` (absent). Each distinct
+   * value is looked up once, then rows copy translated codes, so no string is hashed per row.
+   * Returns the index of the first code that is not an index of `values`, or -1.
+   */
+  writeEncoded(
+    start: number,
+    count: number,
+    codes: ArrayLike<number>,
+    values: ArrayLike<string | null | undefined>,
+  ): number {
+    const translated = new Int32Array(values.length);
+    for (let code = 0; code < values.length; code += 1) {
+      const value = values[code];
+      if (typeof value === 'string') translated[code] = this.lookup.get(value) ?? this.add(value);
+    }
+    return translateCodes(this.codes, start, count, codes, translated);
+  }
+
   /** Copies the codes into an array of `capacity` rows. */
   grow(capacity: number): void {
     const codes = new (this.codes.constructor as new (length: number) => CodeArray)(capacity);
@@ -104,4 +124,21 @@ export class DictionaryColumn {
     codes.set(this.codes);
     this.codes = codes;
   }
+}
+
+/** Writes `translated[codes[i]]` to `target[start + i]`; returns the first code out of range, or -1. */
+function translateCodes(
+  target: CodeArray,
+  start: number,
+  count: number,
+  codes: ArrayLike<number>,
+  translated: Int32Array,
+): number {
+  const limit = translated.length;
+  for (let index = 0; index < count; index += 1) {
+    const code = codes[index];
+    if (!(code >= 0 && code < limit && code === (code | 0))) return index;
+    target[start + index] = translated[code];
+  }
+  return -1;
 }

@@ -30,36 +30,65 @@ export function groupByCode(
   return keyOf;
 }
 
-/** Time buckets alone: rows are in time order, so each new bucket is a new group. */
+/**
+ * Time buckets alone. Rows are in time order, so each bucket's rows are one run and each
+ * non-empty bucket is the next group: the runs' ends are found by galloping search rather
+ * than by testing every row (a bucket of an hourly timeline holds hundreds of rows), groups
+ * are written with `fill`, and each group's size is the length of its run. Returns each
+ * group's bucket; `sizes` receives each group's row count.
+ */
 export function groupByBucket(
   rows: Int32Array,
   count: number,
   timestamps: Float64Array,
   boundaries: Float64Array,
   groups: Int32Array,
+  sizes: number[],
 ): number[] {
-  const last = boundaries.length - 1;
   const keyOf: number[] = [];
+  const last = boundaries.length - 1;
+  let position = 0;
   let bucket = 0;
-  let next = last > 0 ? boundaries[1] : Number.POSITIVE_INFINITY;
-  let group = -1;
-  let groupBucket = -1;
-  for (let index = 0; index < count; index += 1) {
-    const timestamp = timestamps[rows[index]];
-    if (timestamp >= next) {
-      do {
-        bucket += 1;
-        next = bucket < last ? boundaries[bucket + 1] : Number.POSITIVE_INFINITY;
-      } while (timestamp >= next);
-    }
-    if (bucket !== groupBucket) {
-      group += 1;
-      groupBucket = bucket;
-      keyOf.push(bucket);
-    }
-    groups[index] = group;
+  while (position < count) {
+    const timestamp = timestamps[rows[position]];
+    // The bucket holding the row at `position`: advance past boundaries at or before it.
+    while (bucket < last && boundaries[bucket + 1] <= timestamp) bucket += 1;
+    const end =
+      bucket < last
+        ? firstAtOrAfter(rows, position + 1, count, timestamps, boundaries[bucket + 1])
+        : count;
+    groups.fill(keyOf.length, position, end);
+    keyOf.push(bucket);
+    sizes.push(end - position);
+    position = end;
   }
   return keyOf;
+}
+
+/** The first index in `[from, to)` whose row's timestamp is at or after `value`, or `to`. */
+function firstAtOrAfter(
+  rows: Int32Array,
+  from: number,
+  to: number,
+  timestamps: Float64Array,
+  value: number,
+): number {
+  // Gallop: the run usually ends within a few hundred rows, so probe 1, 2, 4, ... ahead first.
+  let low = from;
+  let step = 1;
+  let high = from;
+  while (high < to && timestamps[rows[high]] < value) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > to) high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (timestamps[rows[middle]] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -39,6 +39,24 @@ describe('groupRows', () => {
     expect(Array.from(grouped.groups.subarray(0, 4))).to.deep.equal([0, 0, 1, 2]);
   });
 
+  it('counts the rows of each time bucket, over long runs and empty buckets', () => {
+    // 1,000 rows at 0..999; buckets [0,300) [300,300) [300,301) [301,900) [900,∞).
+    const timestamps = Float64Array.from({ length: 1000 }, (_, index) => index);
+    const rows = Int32Array.from({ length: 1000 }, (_, index) => index);
+    const grouped = groupRows(
+      rows,
+      1000,
+      [{ kind: 'time', timestamps, boundaries: Float64Array.from([0, 300, 300, 301, 900]) }],
+      new Int32Array(1000),
+    );
+    expect(grouped.keys).to.deep.equal([[0], [2], [3], [4]]);
+    expect(grouped.sizes).to.deep.equal([300, 1, 599, 100]);
+    const groups = Array.from(grouped.groups);
+    expect(groups.slice(298, 303)).to.deep.equal([0, 0, 1, 2, 2]);
+    expect(groups.slice(899, 901)).to.deep.equal([2, 3]);
+    expect(groups.filter((group) => group === 2)).to.have.length(599);
+  });
+
   it('finds no groups without boundaries', () => {
     const grouped = groupRows(
       Int32Array.from([0]),

@@ -16,6 +16,8 @@ export interface GroupedRows {
   count: number;
   /** Per group, one digit per grouping: a dictionary code or a bucket index. */
   keys: number[][];
+  /** Per group, its number of rows, when grouping found it for free; otherwise `null`. */
+  sizes: number[] | null;
 }
 
 /** Key spaces up to this size map keys to groups through a flat table rather than a Map. */
@@ -45,7 +47,7 @@ export function groupRows(
   for (const plan of plans) {
     if (plan.kind !== 'time') continue;
     if (plan.boundaries.length === 0) {
-      return { rows, groups: groupsBuffer, length: 0, count: 0, keys: [] };
+      return { rows, groups: groupsBuffer, length: 0, count: 0, keys: [], sizes: null };
     }
     const first = plan.boundaries[0];
     while (start < length && plan.timestamps[rows[start]] < first) start += 1;
@@ -61,21 +63,24 @@ export function groupRows(
       length: count,
       count: count > 0 ? 1 : 0,
       keys: count > 0 ? [[]] : [],
+      sizes: count > 0 ? [count] : null,
     };
   }
 
   if (plans.length === 1) {
     const plan = plans[0];
+    const sizes: number[] = [];
     const keyOf =
       plan.kind === 'dimension'
         ? groupByCode(kept, count, plan.codes, plan.radix, groups, slotTable)
-        : groupByBucket(kept, count, plan.timestamps, plan.boundaries, groups);
+        : groupByBucket(kept, count, plan.timestamps, plan.boundaries, groups, sizes);
     return {
       rows: kept,
       groups,
       length: count,
       count: keyOf.length,
       keys: keyOf.map((key) => [key]),
+      sizes: plan.kind === 'time' ? sizes : null,
     };
   }
 
@@ -87,7 +92,14 @@ export function groupRows(
     const keyOf = groupFused(kept, count, plans, fullSpace, groups, slotTable);
     if (keyOf !== null) {
       const decoded = keyOf.map((key) => decode(key, radices, [], 0));
-      return { rows: kept, groups, length: count, count: keyOf.length, keys: decoded };
+      return {
+        rows: kept,
+        groups,
+        length: count,
+        count: keyOf.length,
+        keys: decoded,
+        sizes: null,
+      };
     }
   }
 
@@ -115,7 +127,14 @@ export function groupRows(
       ? assignDense(keys, count, space, groups, slotTable)
       : assignSparse(keys, count, groups);
   const decoded = keyOfGroup.map((key) => decode(key, radices, levels, levelStart));
-  return { rows: kept, groups, length: count, count: keyOfGroup.length, keys: decoded };
+  return {
+    rows: kept,
+    groups,
+    length: count,
+    count: keyOfGroup.length,
+    keys: decoded,
+    sizes: null,
+  };
 }
 
 function addCodeDigit(

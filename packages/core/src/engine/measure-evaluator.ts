@@ -25,15 +25,17 @@ export type MeasureValues = (group: number) => number | string | null;
  * per measure, its value for each group. Work is shared between measures: sums, averages and
  * counts of one column and `where` come from one loop, all quantiles of one column and
  * `where` from one bucketing, and each distinct `where` is applied once (or tested in place
- * when a single mask decides it).
+ * when a single mask decides it). `sizes`, the rows per group when grouping already counted
+ * them, answers a plain `count` without another pass.
  */
 export function evaluateMeasures(
   measures: readonly Measure[],
   base: MeasureRows,
   groupCount: number,
   columns: MeasureColumns,
+  sizes: readonly number[] | null = null,
 ): MeasureValues[] {
-  const evaluator = new MeasureEvaluator(measures, base, groupCount, columns);
+  const evaluator = new MeasureEvaluator(measures, base, groupCount, columns, sizes);
   return measures.map((measure) => evaluator.measure(measure));
 }
 
@@ -48,6 +50,7 @@ class MeasureEvaluator {
     private readonly base: MeasureRows,
     private readonly groupCount: number,
     private readonly columns: MeasureColumns,
+    private readonly sizes: readonly number[] | null,
   ) {
     for (const measure of measures) {
       if (measure.op !== 'quantile') continue;
@@ -128,6 +131,7 @@ class MeasureEvaluator {
 
   /** Rows per group passing `where`, counted in place when one mask decides it. */
   private countWhere(where: EngineFilters | undefined): Float64Array {
+    if (where === undefined && this.sizes !== null) return Float64Array.from(this.sizes);
     const filter = this.singleFilter(where);
     if (filter === null) return countRows(this.rowsFor(where), this.groupCount);
     return countMatching(this.base, filter, this.groupCount);
