@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, readFile } from '@web/test-runner-commands';
 import { HttpSource } from '../data/http-source.js';
 import { blocksOf } from '../usage-tab/__fixtures__/settle.js';
 import { RecordingSource, type RecordedRequest } from './recording-source.js';
@@ -143,4 +143,35 @@ export async function expectServerAnswersAsScoped(
   }
   // A ratio (say, events per session) can come out equal for one user and for all; most cannot.
   expect(narrower, 'answers the member scope changed').to.be.at.least(distinct.length * 0.75);
+}
+
+/** From a page's test file (`packages/widgets/src/<page>/`) to the repository root. */
+const ROOT = '../../../..';
+
+/**
+ * Asserts that the requests a page made are exactly those the server's conformance suite runs
+ * on both engines for it (`packages/server/src/store/__fixtures__/page-requests.json`), apart
+ * from range, zone and filters, which the suite draws at random.
+ */
+export async function expectConformanceCovers(
+  page: 'agent-analytics' | 'credit-analytics',
+  requests: readonly RecordedRequest[],
+): Promise<void> {
+  const text = await readFile({
+    path: `${ROOT}/packages/server/src/store/__fixtures__/page-requests.json`,
+  });
+  const listed = (
+    JSON.parse(text ?? '{}') as Record<
+      string,
+      { view: string; withRange: boolean; params: Record<string, unknown> }[]
+    >
+  )[page];
+  const asked = requests.map(({ view, params }) => {
+    const { range, tz: _tz, filters: _filters, ...rest } = params;
+    return JSON.stringify({ view, withRange: range !== undefined, params: rest });
+  });
+  const covered = listed.map((request) => JSON.stringify(request));
+  expect([...new Set(asked)].sort(), 'add new requests to page-requests.json').to.deep.equal(
+    [...new Set(covered)].sort(),
+  );
 }

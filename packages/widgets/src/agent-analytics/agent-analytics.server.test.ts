@@ -3,6 +3,7 @@ import { $, $$, click, textOf } from '../__test-support__/interact.js';
 import {
   analyticsServer,
   costOf,
+  expectConformanceCovers,
   expectEveryBlockAnswered,
   expectServerAnswersAsScoped,
   inLastDays,
@@ -171,6 +172,7 @@ describe('<tally-agent-analytics> over HTTP on the Tally server', () => {
     const page = await mount(source);
     await click($(agentsTable(page), 'tr[data-value="support-bot"] [part="pick-button"]'));
     await settle(page);
+    await expectConformanceCovers('agent-analytics', source.requests);
     await expectServerAnswersAsScoped(server, member, 'u-ben', source.requests);
   });
 });

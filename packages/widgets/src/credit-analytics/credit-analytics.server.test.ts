@@ -3,6 +3,7 @@ import { $, $$, textOf } from '../__test-support__/interact.js';
 import {
   analyticsServer,
   creditsOf,
+  expectConformanceCovers,
   expectEveryBlockAnswered,
   expectServerAnswersAsScoped,
   inLastDays,
@@ -143,6 +144,7 @@ describe('<tally-credit-analytics> over HTTP on the Tally server', () => {
     const member = await analyticsServer('u-dia');
     const source = recordingSource(server, server.adminToken);
     await mount(source);
+    await expectConformanceCovers('credit-analytics', source.requests);
     await expectServerAnswersAsScoped(server, member, 'u-dia', source.requests);
   });
 });
