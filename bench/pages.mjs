@@ -30,6 +30,7 @@ import { BENCH_NOW } from './generate-events.mjs';
 import { round } from './lib/measure.mjs';
 import { printTable } from './lib/report.mjs';
 import { BENCH_KEYS, benchConfig } from './server/bench-config.mjs';
+import { createClient } from './server/http-client.mjs';
 import { openDatabase, quantile } from './server/query.mjs';
 import { bundle } from './widgets/bundle.mjs';
 
@@ -59,16 +60,19 @@ const slug = (label) =>
 async function samplePage(tab, kind, runs, warmup) {
   const pages = [];
   const sections = {};
+  let requests = [];
   for (let index = 0; index < warmup + runs; index += 1) {
     const result = await tab.evaluate((page) => window.tallyPages.render(page), kind);
     if (result.failed.length > 0) {
       throw new Error(`${kind} page: blocks failed:\n  ${result.failed.join('\n  ')}`);
     }
+    requests = result.requests;
     if (index < warmup) continue;
     pages.push(result.ms);
     for (const [label, ms] of Object.entries(result.sections)) (sections[label] ??= []).push(ms);
   }
   return {
+    requests,
     median: quantile(pages, 0.5),
     p95: quantile(pages, 0.95),
     sections: Object.entries(sections).map(([label, samples]) => ({
@@ -77,6 +81,38 @@ async function samplePage(tab, kind, runs, warmup) {
       p95: quantile(samples, 0.95),
     })),
   };
+}
+
+/**
+ * Times each distinct request of a page alone on `POST /v1/query`, one after another (no
+ * queueing behind the page's other requests): the server's own time per view.
+ */
+async function sampleAlone(url, requests, runs) {
+  const client = createClient(url, 1);
+  const distinct = [...new Map(requests.map((body) => [JSON.stringify(body), body])).values()];
+  const results = [];
+  try {
+    for (const body of distinct) {
+      const text = JSON.stringify(body);
+      const samples = [];
+      for (let index = 0; index < runs; index += 1) {
+        const started = performance.now();
+        const answer = await client.post('/v1/query', text, {
+          authorization: `Bearer ${BENCH_KEYS.secret}`,
+        });
+        if (answer.status !== 200) throw new Error(`${text} answered ${answer.status}`);
+        samples.push(performance.now() - started);
+      }
+      const { view, range: _range, tz: _tz, filters: _filters, ...params } = body;
+      const label = `${view} ${Object.values(params)
+        .map((value) => (Array.isArray(value) ? value.join('+') : String(value)))
+        .join(' ')}`.trim();
+      results.push({ label, median: quantile(samples, 0.5), p95: quantile(samples, 0.95) });
+    }
+  } finally {
+    client.close();
+  }
+  return results;
 }
 
 /** Runs the pages benchmark. */
@@ -148,6 +184,13 @@ export async function run({ flags = [] } = {}) {
     for (const kind of PAGES) {
       log(`  ${kind} page over the server: ${warmup} warm-up and ${runs} timed renders`);
       results.server[kind] = await samplePage(tab, kind, runs, warmup);
+      const aloneRuns = Math.min(runs, 3);
+      log(`  ${kind} page's requests one at a time: ${aloneRuns} runs each`);
+      results.server[kind].alone = await sampleAlone(
+        listening.url,
+        results.server[kind].requests,
+        aloneRuns,
+      );
     }
 
     localLoad = await tab.evaluate((count) => window.tallyPages.useLocal(count, 2000), localEvents);
@@ -178,6 +221,15 @@ export async function run({ flags = [] } = {}) {
       ]),
       ['whole page', round(over.median, 0), round(over.p95, 0)],
     ]);
+    log(`\n${kind} page's requests, each alone on POST /v1/query (no queueing):`);
+    printTable([
+      ['request', 'median ms', 'p95 ms'],
+      ...over.alone.map((request) => [
+        request.label,
+        round(request.median, 0),
+        round(request.p95, 0),
+      ]),
+    ]);
     const slowest = over.sections.reduce((a, b) => (b.p95 > a.p95 ? b : a));
     figures.push(
       { name: `pages.server.${kind}`, median: round(over.median, 0), unit: 'ms' },
@@ -190,6 +242,11 @@ export async function run({ flags = [] } = {}) {
       ...over.sections.map((section) => ({
         name: `pages.server.${kind}.${slug(section.label)}.p95`,
         median: round(section.p95, 0),
+        unit: 'ms',
+      })),
+      ...over.alone.map((request) => ({
+        name: `pages.server.${kind}.alone.${slug(request.label)}`,
+        median: round(request.median, 0),
         unit: 'ms',
       })),
     );

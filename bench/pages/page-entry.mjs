@@ -11,6 +11,20 @@ import { BENCH_NOW, generateDataset } from '../generate-events.mjs';
 const TAGS = { agent: 'tally-agent-analytics', credit: 'tally-credit-analytics' };
 
 let source;
+/** The view requests of the latest render, as the page sent them. */
+let requests = [];
+
+/** Records each request a page makes, then passes it on. */
+function recording(inner) {
+  return {
+    query(view, params, options) {
+      requests.push({ view, ...params });
+      return inner.query(view, params, options);
+    },
+    export: (...args) => inner.export(...args),
+    settings: () => inner.settings?.() ?? Promise.resolve({}),
+  };
+}
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -49,7 +63,8 @@ window.tallyPages = {
     page.setAttribute('tz', 'UTC');
     page.setAttribute('locale', 'en-US');
     page.now = BENCH_NOW;
-    page.source = source;
+    requests = [];
+    page.source = recording(source);
     const started = performance.now();
     document.body.append(page);
     await page.updateComplete;
@@ -71,6 +86,6 @@ window.tallyPages = {
       }),
     );
     await frame();
-    return { ms: performance.now() - started, sections, failed };
+    return { ms: performance.now() - started, sections, failed, requests };
   },
 };
