@@ -23,7 +23,7 @@ describe('analytics page screenshots (docs/screenshots/)', () => {
 
   for (const theme of ['light', 'dark']) {
     it(`saves the agent analytics page in the ${theme} theme`, async () => {
-      const server = await executeServerCommand<DemoServer>('tally-demo-server');
+      const server = await executeServerCommand<DemoServer, undefined>('tally-demo-server');
       const page = await fixture<LitElement>(html`
         <tally-agent-analytics
           style="--tally-page-padding: 24px; width: 1180px"
@@ -40,7 +40,7 @@ describe('analytics page screenshots (docs/screenshots/)', () => {
     });
 
     it(`saves the credit analytics page in the ${theme} theme`, async () => {
-      const server = await executeServerCommand<DemoServer>('tally-demo-server');
+      const server = await executeServerCommand<DemoServer, undefined>('tally-demo-server');
       const page = await fixture<LitElement>(html`
         <tally-credit-analytics
           style="--tally-page-padding: 24px; width: 1180px"
