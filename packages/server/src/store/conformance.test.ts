@@ -1,6 +1,6 @@
 import '../../../core/src/__test-support__/property-seed.js';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -48,6 +48,7 @@ import {
   rowsQueryArbitrary,
   sessionsQueryArbitrary,
 } from '../../../core/src/engine/__test-support__/arbitraries.js';
+import { VIEWS } from '../query/view-registry.js';
 import { DuckDbStore } from './duckdb-store.js';
 
 // One suite, two engines: every event set goes through core's columnar engine and through the
@@ -436,7 +437,9 @@ function viewCalls(
             'latencyP95',
           ] as const),
           ...(choice % 3 === 0 ? {} : { splitBy: pick(['category', 'user', 'model'] as const) }),
-          ...(choice % 4 === 1 ? { granularity: pick(['hour', 'day', 'week'] as const) } : {}),
+          ...(choice % 4 === 1
+            ? { granularity: pick(['hour', 'day', 'week', 'month'] as const) }
+            : {}),
         }),
     ],
     [
@@ -444,7 +447,17 @@ function viewCalls(
       (context) =>
         breakdown(context, {
           ...request,
-          dimension: pick(['category', 'name', 'model', 'agent', 'user', 'country'] as const),
+          dimension: pick([
+            'category',
+            'name',
+            'model',
+            'provider',
+            'agent',
+            'source',
+            'endpoint',
+            'user',
+            'country',
+          ] as const),
           measure: pick(['events', 'tokens', 'cost', 'credits', 'activeUsers', 'errors'] as const),
           top: 1 + (choice % 4),
         }),
@@ -472,8 +485,8 @@ function viewCalls(
       (context) =>
         sessions(context, {
           ...request,
-          gapMs: pick([30 * 60_000, 60_000, 6 * HOUR]),
-          perUser: true,
+          ...(choice % 3 === 0 ? {} : { gapMs: pick([30 * 60_000, 60_000, 6 * HOUR]) }),
+          ...(choice % 2 === 0 ? {} : { perUser: true }),
         }),
     ],
     [
@@ -482,8 +495,25 @@ function viewCalls(
         comparison(context, { ...request, by: pick(['agent', 'model', 'user'] as const) }),
     ],
     ['patterns', (context) => patterns(context, request)],
-    ['health', (context) => health(context, request)],
+    [
+      'health',
+      (context) =>
+        health(context, {
+          ...request,
+          ...(choice % 2 === 0 ? {} : { gauges: pick([['queue.depth'], ['queue.depth', 'zz']]) }),
+        }),
+    ],
     ['budget', (context) => budget(context, request)],
+    [
+      'budget with its own parameters',
+      (context) =>
+        budget(context, {
+          ...request,
+          measure: pick(['credits', 'cost'] as const),
+          period: pick(['month', 'week'] as const),
+          ...(choice % 3 === 0 ? {} : { limit: pick([1, 25, 0.05]) }),
+        }),
+    ],
     ['creditReport', (context) => creditReport(context, request)],
     ['costForecast', (context) => costForecast(context, request)],
     ['recommendations', (context) => recommendations(context, request)],
@@ -517,4 +547,58 @@ describe('every core view on both engines', () => {
     // Agreeing only on refusals would prove little: most calls must produce answers.
     assert.ok(answers > calls * 0.8, `${answers} answers of ${calls} calls`);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The analytics pages' requests, exactly as the widgets send them to `POST /v1/query` (the
+// widgets' HTTP tests check that the pages ask for nothing else), by the server's view registry.
+
+interface PageRequest {
+  view: string;
+  /** False for a view the page asks for without a range (a calendar period of its own). */
+  withRange: boolean;
+  params: Record<string, unknown>;
+}
+
+const PAGE_REQUESTS = JSON.parse(
+  readFileSync(new URL('./__fixtures__/page-requests.json', import.meta.url), 'utf8'),
+) as Record<string, PageRequest[]>;
+
+describe("the analytics pages' requests on both engines", () => {
+  for (const [page, requests] of Object.entries(PAGE_REQUESTS)) {
+    it(`gives identical answers to every request of ${page}`, async () => {
+      let calls = 0;
+      let answers = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          batched(eventsArbitrary()),
+          rosterArbitrary,
+          fc.option(settingsArbitrary, { nil: undefined }),
+          viewRequestArbitrary,
+          fc.option(fc.constantFrom(...AGENTS), { nil: undefined }),
+          async (batches, roster, settings, { now, range, filters }, agent) => {
+            const engines = await load(batches, roster);
+            // The agent drill-down adds the agent to whatever else is filtered.
+            const narrowed = agent === undefined ? filters : { ...filters, agent };
+            for (const { view, withRange, params } of requests) {
+              const request = {
+                ...(withRange ? { range } : { tz: range?.tz }),
+                filters: narrowed,
+                ...params,
+              };
+              const run = (engine: Engine) => () =>
+                VIEWS[view].run({ engine, now, settings }, request);
+              const expected = await settle(run(engines.columnar));
+              const actual = await settle(run(engines.duckdb));
+              assert.deepStrictEqual(actual, expected, `${view} ${JSON.stringify(request)}`);
+              calls += 1;
+              if ('value' in expected) answers += 1;
+            }
+          },
+        ),
+        { numRuns: 25 },
+      );
+      assert.ok(answers > calls * 0.8, `${answers} answers of ${calls} calls`);
+    });
+  }
 });

@@ -263,6 +263,29 @@ describe('HttpSource', () => {
     expect((await current).range.preset).to.equal('90d');
   });
 
+  it('neither cancels nor is cancelled by a range when it asks for none (a budget period)', async () => {
+    const server = fakeServer(usageSource(), new Set(['t']));
+    const source = new HttpSource({
+      endpoint: 'https://tally.test',
+      token: 't',
+      fetch: server.fetch,
+    });
+    server.hold();
+    const before = source.query('stats', { range: { preset: '30d' }, tz: 'UTC' });
+    await tick();
+    const budget = source.query('budget', { tz: 'UTC', measure: 'credits', limit: 100 });
+    await tick();
+    const after = source.query('stats', { range: { preset: '7d' }, tz: 'UTC' });
+    const old = before.catch((error: Error) => error.name);
+    expect(await old).to.equal('AbortError');
+    server.release();
+    expect((await budget).limit).to.equal(100);
+    expect((await after).range.preset).to.equal('7d');
+    expect(server.aborted.map((body) => (JSON.parse(body) as { view: string }).view)).to.deep.equal(
+      ['stats'],
+    );
+  });
+
   it('exports from GET /v1/export with the range, filters and sort in the query string', async () => {
     const local = usageSource();
     const server = fakeServer(local, new Set(['t']));

@@ -102,11 +102,16 @@ export class HttpSource implements DataSource {
     options: RequestOptions = {},
   ): Promise<ViewResults[View]> {
     const body = { view, ...params };
-    const range = stableKey({ range: params.range ?? null, tz: params.tz ?? null });
-    if (this.cancelStale && this.lastRange !== undefined && range !== this.lastRange) {
-      this.shared.cancelOtherGroups(range);
+    // A view without a range (a budget's calendar period) is never stale: it neither cancels
+    // the page's range nor is cancelled by a new one.
+    const range =
+      params.range === undefined ? null : stableKey({ range: params.range, tz: params.tz ?? null });
+    if (range !== null) {
+      if (this.cancelStale && this.lastRange !== undefined && range !== this.lastRange) {
+        this.shared.cancelOtherGroups(range);
+      }
+      this.lastRange = range;
     }
-    this.lastRange = range;
     return this.shared.run(stableKey(body), range, options.signal, (signal) =>
       this.send((headers) => this.client.post('v1/query', { json: body, headers, signal })).then(
         (response) => response.json() as Promise<ViewResults[View]>,

@@ -4,7 +4,8 @@ interface Entry {
   promise: Promise<unknown>;
   controller: AbortController;
   callers: number;
-  group: string;
+  /** `null`: in no group, so never cancelled by {@link SharedRequests.cancelOtherGroups}. */
+  group: string | null;
 }
 
 /**
@@ -23,7 +24,7 @@ export class SharedRequests {
   /** Joins the request under `key`, starting it with `start` when none is in flight. */
   run<T>(
     key: string,
-    group: string,
+    group: string | null,
     signal: AbortSignal | undefined,
     start: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
@@ -52,9 +53,11 @@ export class SharedRequests {
     );
   }
 
-  /** Cancels every request in flight whose group is not `group`. */
+  /** Cancels every request in flight in a group other than `group`. */
   cancelOtherGroups(group: string): void {
-    for (const [key, entry] of this.entries) if (entry.group !== group) this.cancel(key, entry);
+    for (const [key, entry] of this.entries) {
+      if (entry.group !== null && entry.group !== group) this.cancel(key, entry);
+    }
   }
 
   private cancel(key: string, entry: Entry): void {

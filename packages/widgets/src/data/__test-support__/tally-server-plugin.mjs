@@ -8,6 +8,11 @@
  * - `tally-server` `{ member? }`: `{ url, adminToken, memberToken, expiredToken, events, roster }`;
  *   `memberToken` is a member token for the user id `member` (`null` without one), and
  *   `expiredToken` is an admin token whose lifetime has already ended.
+ * - `tally-analytics-server` `{ member? }`: the same for a second tenant holding the analytics
+ *   fixture (`analytics-events.mjs`: agents, models, sessions, errors, cost, gauges), plus its
+ *   `settings`.
+ * - `tally-demo-server`: `{ url, adminToken }` of a third tenant filled, on first use, with
+ *   30,000 events of the benchmark's generator over the 90 days before now (for screenshots).
  *
  * The packages are used from their built `dist` folders (`npm test` builds them first).
  */
@@ -17,12 +22,16 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { createTallyServer, DuckDbStore, listen } from '@tally/server';
 import { TallyError } from '@tally/core';
+import { generateDataset } from '../../../../../bench/generate-events.mjs';
+import { ANALYTICS_ROSTER, ANALYTICS_TENANT, analyticsEvents } from './analytics-events.mjs';
 
 const TENANT = 'acme';
 const WRITE_KEY = 'tly_pub_widgets_write_key_0001';
 const SECRET_KEY = 'tly_sec_widgets_secret_key_0001';
 const TOKEN_SECRET = 'widgets-browser-test-token-secret-0123456789';
 const HOUR = 3_600_000;
+const DEMO_TENANT = 'initech';
+const DEMO_SECRET_KEY = 'tly_sec_widgets_secret_key_0003';
 
 /** The roster: four users with events, one licensed user without any. */
 const ROSTER = [
@@ -96,13 +105,30 @@ export function tallyServerPlugin() {
     return answer;
   }
 
-  async function mint(role, sub) {
-    const answer = await call('POST', '/v1/tokens', {
-      role,
-      ttlSeconds: 3600,
-      ...(sub === undefined ? {} : { sub }),
-    });
+  async function mint(role, sub, secretKey = SECRET_KEY) {
+    const answer = await call(
+      'POST',
+      '/v1/tokens',
+      { role, ttlSeconds: 3600, ...(sub === undefined ? {} : { sub }) },
+      secretKey,
+    );
     return answer.token;
+  }
+
+  let analytics = [];
+  let demo;
+  const demoSettings = demoDataset(1000, Date.now()).settings;
+
+  /** Fills the demo tenant once, straight through the store (no HTTP: it is only scenery). */
+  function fillDemo() {
+    demo ??= (async () => {
+      const { events, roster } = demoDataset(30_000, Date.now());
+      await store.upsertUsers(DEMO_TENANT, roster);
+      for (let offset = 0; offset < events.length; offset += 5000) {
+        await store.insertEvents(DEMO_TENANT, events.slice(offset, offset + 5000));
+      }
+    })();
+    return demo;
   }
 
   /** Signed like the server's own tokens, but expired a minute ago. */
@@ -140,6 +166,18 @@ export function tallyServerPlugin() {
                 ],
               },
             },
+            {
+              id: ANALYTICS_TENANT.id,
+              writeKeys: [ANALYTICS_TENANT.writeKey],
+              secretKeys: [ANALYTICS_TENANT.secretKey],
+              settings: ANALYTICS_TENANT.settings,
+            },
+            {
+              id: DEMO_TENANT,
+              writeKeys: [],
+              secretKeys: [DEMO_SECRET_KEY],
+              settings: demoSettings,
+            },
           ],
           tokens: { secret: TOKEN_SECRET, defaultTtlSeconds: 600, maxTtlSeconds: 3600 },
           cors: { origins: ['*'] },
@@ -159,6 +197,23 @@ export function tallyServerPlugin() {
         });
       }
       await call('PUT', '/v1/users', { users: ROSTER });
+      analytics = analyticsEvents(Math.floor(Date.now() / HOUR) * HOUR);
+      for (let offset = 0; offset < analytics.length; offset += 500) {
+        const batch = analytics.slice(offset, offset + 500);
+        const answer = await call(
+          'POST',
+          '/v1/batch',
+          { batch, sentAt: Date.now() },
+          // System events need the secret key.
+          ANALYTICS_TENANT.secretKey,
+        );
+        if (answer.accepted !== batch.length) {
+          throw new TallyError(`tally-server: analytics ingest stored ${JSON.stringify(answer)}`, {
+            code: 'test_server',
+          });
+        }
+      }
+      await call('PUT', '/v1/users', { users: ANALYTICS_ROSTER }, ANALYTICS_TENANT.secretKey);
     },
     async serverStop() {
       await listening?.close();
@@ -166,6 +221,22 @@ export function tallyServerPlugin() {
       if (folder !== undefined) await rm(folder, { recursive: true, force: true });
     },
     async executeCommand({ command, payload }) {
+      if (command === 'tally-analytics-server') {
+        const member = payload?.member;
+        const key = ANALYTICS_TENANT.secretKey;
+        return {
+          url,
+          adminToken: await mint('admin', undefined, key),
+          memberToken: typeof member === 'string' ? await mint('member', member, key) : null,
+          events: analytics,
+          roster: ANALYTICS_ROSTER,
+          settings: ANALYTICS_TENANT.settings,
+        };
+      }
+      if (command === 'tally-demo-server') {
+        await fillDemo();
+        return { url, adminToken: await mint('admin', undefined, DEMO_SECRET_KEY) };
+      }
       if (command !== 'tally-server') return undefined;
       const member = payload?.member;
       return {
@@ -176,6 +247,36 @@ export function tallyServerPlugin() {
         events,
         roster: ROSTER,
       };
+    },
+  };
+}
+
+/**
+ * The benchmark generator's dataset over the 90 days before `now`, with a credit plan and
+ * budget and queue-depth readings over the last hour, so every block of the pages has data.
+ */
+function demoDataset(count, now) {
+  const dataset = generateDataset({ count, users: 60, days: 90, now, seed: 7 });
+  const gauges = Array.from({ length: 12 }, (_, index) => ({
+    id: `demo-queue-${index}`,
+    name: 'queue.depth',
+    timestamp: now - (index + 1) * 5 * 60_000,
+    actor: 'system',
+    value: [6, 9, 14, 11, 8, 5, 7, 12, 16, 10, 6, 4][index],
+    tokens: null,
+    costNanos: 0,
+    pricing: 'none',
+    credits: 0,
+  }));
+  return {
+    events: [...dataset.events, ...gauges],
+    roster: dataset.roster,
+    settings: {
+      ...dataset.settings,
+      timezone: 'UTC',
+      planCredits: 60_000,
+      additionalCredits: 10_000,
+      budget: { measure: 'credits', limit: 75_000, period: 'month' },
     },
   };
 }
