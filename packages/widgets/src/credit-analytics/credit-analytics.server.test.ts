@@ -43,7 +43,7 @@ async function mount(source: DataSource): Promise<TallyCreditAnalytics> {
 /** The models table as shown: `{ model: { events, credits } }`. */
 function shownModels(page: Element): Record<string, Record<string, string>> {
   return Object.fromEntries(
-    $$($(page, 'tally-comparison'), 'tbody tr').map((row) => {
+    $$($(page, 'tally-comparison'), 'tbody tr[part="row"]').map((row) => {
       const cell = (column: string) => textOf(row.querySelector(`[data-column="${column}"]`)!);
       return [
         row.getAttribute('data-value') ?? '',
