@@ -5,12 +5,20 @@ import {
   type TemplateResult,
   type PropertyDeclarations,
 } from 'lit';
+import { TallyError } from '@tally/core';
 import { isAbortError } from '../data/abort.js';
 import type { DataSource, QueryParams, ViewName, ViewResults } from '../data/data-source.js';
 import { stableKey } from '../data/stable-key.js';
 import { TallyDataErrorEvent, TallyDataLoadEvent } from '../events/tally-events.js';
 import { refreshIcon } from './icons.js';
 import { TallyElement } from './tally-element.js';
+
+/**
+ * How many times in a row a query cancelled by the source (not by the element) is asked again
+ * before the element gives up and shows an error: a source that cancels everything must not keep
+ * the element asking for ever.
+ */
+const MAX_CANCELLATIONS = 5;
 
 /** Where a data element stands: no source yet, fetching, showing data, empty, or failed. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
@@ -160,7 +168,21 @@ export abstract class DataElement<View extends ViewName> extends TallyElement {
     const controller = new AbortController();
     this.controller = controller;
     this.status = 'loading';
-    this.pending = source.query(query.view, query.params, { signal: controller.signal }).then(
+    this.pending = this.ask(source, query, controller, 0);
+  }
+
+  /**
+   * Runs the query and shows its answer. A query the source cancelled while the element still
+   * wants it (a newer date range elsewhere on the page superseded it) is asked again; one the
+   * element cancelled itself (it moved on) is simply dropped.
+   */
+  private ask(
+    source: DataSource,
+    query: ViewQuery<View>,
+    controller: AbortController,
+    cancellations: number,
+  ): Promise<void> {
+    return source.query(query.view, query.params, { signal: controller.signal }).then(
       (result) => {
         if (this.controller !== controller) return;
         this.data = result;
@@ -169,10 +191,27 @@ export abstract class DataElement<View extends ViewName> extends TallyElement {
         this.dispatchEvent(new TallyDataLoadEvent(query.view, result));
       },
       (error: unknown) => {
-        if (this.controller !== controller || isAbortError(error)) return;
-        this.error = error;
+        if (this.controller !== controller || controller.signal.aborted) return undefined;
+        let failure = error;
+        if (isAbortError(error)) {
+          if (cancellations < MAX_CANCELLATIONS) {
+            // After the pending update: when the whole page moved to a new range, the element
+            // asks for that one instead (and drops this query) rather than asking again.
+            return this.updateComplete.then(() =>
+              this.controller === controller && !controller.signal.aborted
+                ? this.ask(source, query, controller, cancellations + 1)
+                : undefined,
+            );
+          }
+          failure = new TallyError(
+            `the data source cancelled the ${query.view} query ${cancellations + 1} times in a row`,
+            { code: 'query_cancelled' },
+          );
+        }
+        this.error = failure;
         this.status = 'error';
-        this.dispatchEvent(new TallyDataErrorEvent(query.view, error));
+        this.dispatchEvent(new TallyDataErrorEvent(query.view, failure));
+        return undefined;
       },
     );
   }

@@ -35,10 +35,12 @@ function fakeServer(local: LocalSource, valid: Set<string>) {
     if (gate !== undefined) {
       await new Promise<void>((resolve, reject) => {
         gate?.then(resolve);
-        request.signal.addEventListener('abort', () => {
+        const cancel = () => {
           aborted.push(JSON.stringify(body));
           reject(new DOMException('aborted', 'AbortError'));
-        });
+        };
+        if (request.signal.aborted) cancel();
+        else request.signal.addEventListener('abort', cancel);
       });
     }
     const token = entry.authorization?.replace('Bearer ', '') ?? '';
@@ -261,6 +263,34 @@ describe('HttpSource', () => {
     expect(await old).to.equal('AbortError');
     server.release();
     expect((await current).range.preset).to.equal('90d');
+  });
+
+  it('asks again for a cancelled range without cancelling the newer range in turn', async () => {
+    const server = fakeServer(usageSource(), new Set(['t']));
+    const source = new HttpSource({
+      endpoint: 'https://tally.test',
+      token: 't',
+      fetch: server.fetch,
+    });
+    server.hold();
+    const old = source
+      .query('stats', { range: { preset: '30d' }, tz: 'UTC' })
+      .catch((error: Error) => error.name);
+    await tick();
+    const current = source.query('stats', { range: { preset: '7d' }, tz: 'UTC' });
+    expect(await old).to.equal('AbortError');
+    await tick();
+    // A block with its own 30-day range still wants its answer and asks again.
+    const again = source.query('stats', { range: { preset: '30d' }, tz: 'UTC' });
+    await tick();
+    server.release();
+    expect((await again).range.preset).to.equal('30d');
+    expect((await current).range.preset).to.equal('7d');
+    expect(
+      server.aborted.map(
+        (body) => (JSON.parse(body) as { range: { preset: string } }).range.preset,
+      ),
+    ).to.deep.equal(['30d']);
   });
 
   it('neither cancels nor is cancelled by a range when it asks for none (a budget period)', async () => {

@@ -41,6 +41,9 @@ export interface HttpSourceOptions {
   fetch?: typeof fetch;
 }
 
+/** How many superseded ranges are remembered (each a few dozen characters). */
+const MAX_SUPERSEDED_RANGES = 64;
+
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 interface ErrorBody {
@@ -67,6 +70,8 @@ export class HttpSource implements DataSource {
   private readonly cancelStale: boolean;
   private readonly known: SourceSettings;
   private lastRange: string | undefined;
+  /** The ranges whose queries were cancelled for a newer one, oldest first. */
+  private readonly supersededRanges = new Set<string>();
 
   constructor(options: HttpSourceOptions) {
     if (typeof options?.endpoint !== 'string' || options.endpoint === '') {
@@ -106,9 +111,12 @@ export class HttpSource implements DataSource {
     // the page's range nor is cancelled by a new one.
     const range =
       params.range === undefined ? null : stableKey({ range: params.range, tz: params.tz ?? null });
-    if (range !== null) {
+    // A range whose queries were cancelled and that is asked for again is still wanted (a block
+    // with its own range, asking again): it neither cancels the newer range in turn nor becomes
+    // the page's range, or two blocks with different ranges would cancel each other for ever.
+    if (range !== null && !this.supersededRanges.has(range)) {
       if (this.cancelStale && this.lastRange !== undefined && range !== this.lastRange) {
-        this.shared.cancelOtherGroups(range);
+        for (const group of this.shared.cancelOtherGroups(range)) this.supersede(group);
       }
       this.lastRange = range;
     }
@@ -134,6 +142,15 @@ export class HttpSource implements DataSource {
 
   async settings(): Promise<SourceSettings> {
     return this.known;
+  }
+
+  private supersede(range: string): void {
+    this.supersededRanges.delete(range);
+    this.supersededRanges.add(range);
+    if (this.supersededRanges.size > MAX_SUPERSEDED_RANGES) {
+      const [oldest] = this.supersededRanges;
+      this.supersededRanges.delete(oldest);
+    }
   }
 
   /** Sends with the current token; after a 401, fetches a new token once and tries again. */

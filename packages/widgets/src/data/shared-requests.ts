@@ -53,11 +53,16 @@ export class SharedRequests {
     );
   }
 
-  /** Cancels every request in flight in a group other than `group`. */
-  cancelOtherGroups(group: string): void {
+  /** Cancels every request in flight in a group other than `group`; returns the groups cancelled. */
+  cancelOtherGroups(group: string): Set<string> {
+    const cancelled = new Set<string>();
     for (const [key, entry] of this.entries) {
-      if (entry.group !== null && entry.group !== group) this.cancel(key, entry);
+      if (entry.group !== null && entry.group !== group) {
+        cancelled.add(entry.group);
+        this.cancel(key, entry);
+      }
     }
+    return cancelled;
   }
 
   private cancel(key: string, entry: Entry): void {
