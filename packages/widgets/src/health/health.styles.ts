@@ -56,10 +56,46 @@ export const healthStyles = css`
     color: var(--tally-color-negative, var(--_negative));
   }
 
+  .incidents-title,
+  .incidents-none {
+    margin: 10px 0 4px;
+    font-size: 0.86em;
+    font-weight: 600;
+  }
+
   .incidents {
-    margin: 8px 0 0;
+    margin: 0;
     padding-left: 18px;
     font-size: 0.86em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .incidents .duration {
+    color: var(--tally-color-muted, var(--_muted));
+  }
+
+  .incidents-more {
+    margin: 4px 0 0;
+    font-size: 0.86em;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: baseline;
+  }
+
+  .link-button {
+    border: 0;
+    background: none;
+    padding: 0;
+    font: inherit;
+    color: var(--tally-color-accent, var(--_accent));
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .link-button:focus-visible {
+    outline: 2px solid var(--tally-color-focus, var(--_focus));
+    outline-offset: 2px;
   }
 
   .gauges {

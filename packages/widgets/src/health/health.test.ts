@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { $, $$, textOf } from '../__test-support__/interact.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { $, $$, click, textOf } from '../__test-support__/interact.js';
 import { LocalSource } from '../data/local-source.js';
 import { Formatter } from '../format/formatter.js';
 import './health.js';
@@ -84,10 +85,59 @@ function quantile(values: readonly number[], q: number): number {
   return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
 }
 
-async function mount(theme = 'light'): Promise<TallyHealth> {
+/**
+ * The calls of {@link rows} plus 40 failing minutes, one every 17 hours over the last four weeks,
+ * and a three-minute outage two days ago: 42 incidents in all.
+ */
+function manyIncidents(): Row[] {
+  const list = rows();
+  for (let index = 1; index <= 40; index += 1) {
+    list.push({ timestamp: NOW - index * 17 * HOUR + 7 * MINUTE, status: 'error' });
+  }
+  for (let minute = 0; minute < 3; minute += 1) {
+    list.push({ timestamp: NOW - 2 * DAY + 30 * MINUTE + minute * MINUTE + 5000, status: 'error' });
+  }
+  return list;
+}
+
+interface ExpectedIncident {
+  start: number;
+  end: number;
+  minutes: number;
+}
+
+/** Runs of minutes of the last 30 days in which every call failed, newest first, without core. */
+function incidentsOf(list: readonly Row[]): ExpectedIncident[] {
+  const minutes = new Map<number, { all: number; errors: number }>();
+  for (const row of list) {
+    if (row.timestamp < NOW - 30 * DAY || row.timestamp >= NOW) continue;
+    const start = Math.floor(row.timestamp / MINUTE) * MINUTE;
+    const minute = minutes.get(start) ?? { all: 0, errors: 0 };
+    minute.all += 1;
+    if (row.status === 'error') minute.errors += 1;
+    minutes.set(start, minute);
+  }
+  const failed = [...minutes.entries()]
+    .filter(([, minute]) => minute.errors === minute.all)
+    .map(([start]) => start)
+    .sort((a, b) => a - b);
+  const runs: ExpectedIncident[] = [];
+  for (const start of failed) {
+    const last = runs.at(-1);
+    if (last !== undefined && last.end === start) {
+      last.end += MINUTE;
+      last.minutes += 1;
+    } else {
+      runs.push({ start, end: start + MINUTE, minutes: 1 });
+    }
+  }
+  return runs.reverse();
+}
+
+async function mount(theme = 'light', list = rows()): Promise<TallyHealth> {
   const element = await fixture<TallyHealth>(html`
     <tally-health
-      .source=${source(rows())}
+      .source=${source(list)}
       range="30d"
       tz="UTC"
       locale="en-US"
@@ -129,7 +179,57 @@ describe('tally-health', () => {
     expect(cell(element, 'uptime', 'last24Hours')).to.equal(format.percent(uptimeOfDay(rows()), 2));
     const incidents = $$(element, '[part="incidents"] li');
     expect(incidents).to.have.length(1);
-    expect(textOf(incidents[0])).to.contain('1 minute');
+    expect(textOf(incidents[0])).to.contain('(1 min)');
+  });
+
+  it('shows the five most recent of many incidents, the count of the others, and all on demand', async () => {
+    const expected = incidentsOf(manyIncidents());
+    expect(expected).to.have.length(42);
+    expect(expected.filter((incident) => incident.minutes === 3)).to.have.length(1);
+    const element = await mount('light', manyIncidents());
+    const shown = () =>
+      $$(element, '[part="incidents"] li').map((item) => ({
+        start: textOf(item.querySelector('.start')!),
+        end: textOf(item.querySelector('.end')!),
+        duration: textOf(item.querySelector('.duration')!),
+      }));
+    const written = (incident: ExpectedIncident) => ({
+      start: format.dateTime(incident.start),
+      end:
+        format.date(incident.start) === format.date(incident.end)
+          ? format.time(incident.end)
+          : format.dateTime(incident.end),
+      duration: `(${format.duration(incident.minutes * MINUTE)})`,
+    });
+    expect(textOf($(element, '.incidents-title'))).to.equal('42 incidents in 30 days');
+    expect(shown()).to.deep.equal(expected.slice(0, 5).map(written));
+    // The outage two days ago is among the five newest and lasted three minutes.
+    expect(shown().map((incident) => incident.duration)).to.include('(3 min)');
+    expect(textOf($(element, '[part="incidents-more"]'))).to.equal('and 37 more');
+    const toggle = $<HTMLButtonElement>(element, '[part="incidents-toggle"]');
+    expect(textOf(toggle)).to.equal('Show all 42');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+
+    await click(toggle);
+    await element.updateComplete;
+    expect(shown()).to.deep.equal(expected.map(written));
+    expect(element.shadowRoot!.querySelector('[part="incidents-more"]')).to.equal(null);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(textOf(toggle)).to.equal('Show fewer');
+    await expect(element).to.be.accessible();
+
+    await click(toggle);
+    await element.updateComplete;
+    expect(shown()).to.have.length(5);
+
+    // The keyboard opens it too.
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(shown()).to.have.length(42);
+    await sendKeys({ press: 'Space' });
+    await element.updateComplete;
+    expect(shown()).to.have.length(5);
   });
 
   it('shows the latency percentiles and the load', async () => {

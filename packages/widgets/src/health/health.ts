@@ -26,10 +26,11 @@ export const HEALTH_STATUS_LABELS: Readonly<Record<HealthStatus, string>> = {
 };
 
 type Uptime = HealthResult['uptime']['last24Hours'];
+type Incident = Uptime['incidents'][number];
 
 /**
  * @summary System health (DESIGN §5 health): uptime over 24 hours, 7 and 30 days with the
- * incidents; the error rate now, over the last hour, 24 hours and 7 days; latency p50 / p95 / p99;
+ * incidents (the most recent five with start, end and duration, and a "Show all" toggle); the error rate now, over the last hour, 24 hours and 7 days; latency p50 / p95 / p99;
  * the current load and the day's peak; and gauge readings (such as `queue.depth`) when such
  * events exist, each as a `<tally-gauge>` dial of the latest reading with the highest beside it. Each rate carries a good / acceptable / bad marker, in words as well as colour.
  *
@@ -41,7 +42,9 @@ type Uptime = HealthResult['uptime']['last24Hours'];
  * @csspart refresh-button - Refresh.
  * @csspart group - One group of figures (uptime, error rate, latency, load, gauges).
  * @csspart marker - A good / acceptable / bad marker.
- * @csspart incidents - The incidents list.
+ * @csspart incidents - The list of the most recent incidents (start, end, duration).
+ * @csspart incidents-more - How many older incidents are not shown ("and 37 more").
+ * @csspart incidents-toggle - "Show all" / "Show fewer" of the incidents.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @csspart skeleton - Loading.
@@ -56,17 +59,25 @@ export class TallyHealth extends DataElement<'health'> {
   static override properties: PropertyDeclarations = {
     gauges: { attribute: false },
     gaugeScales: { attribute: false },
+    incidentLimit: { attribute: 'incident-limit', type: Number },
+    showAllIncidents: { state: true },
   };
 
   /** Event names whose `value` is a gauge reading. @default ['queue.depth'] */
   declare gauges: string[];
   /** Each gauge's scale and thresholds, by event name; unset scales run from 0 to the highest reading. */
   declare gaugeScales: Readonly<Record<string, GaugeScale>>;
+  /** How many of the most recent incidents show before "Show all". @default 5 */
+  declare incidentLimit: number;
+  /** Whether every incident shows (the "Show all" toggle). */
+  declare protected showAllIncidents: boolean;
 
   constructor() {
     super();
     this.gauges = ['queue.depth'];
     this.gaugeScales = {};
+    this.incidentLimit = 5;
+    this.showAllIncidents = false;
   }
 
   protected override defaultHeading(): string {
@@ -128,21 +139,7 @@ export class TallyHealth extends DataElement<'health'> {
               </div>`,
           )}
         </dl>
-        ${
-          incidents.length === 0
-            ? html`<p class="incidents">No incidents in 30 days.</p>`
-            : html`<ul class="incidents" part="incidents" aria-label="Incidents">
-                ${incidents.map(
-                  (incident) =>
-                    html`<li>
-                      ${format.dateTime(incident.start)}: ${format.number(incident.minutes)}
-                      ${incident.minutes === 1 ? 'minute' : 'minutes'}${
-                        incident.ongoing ? ' (ongoing)' : ''
-                      }
-                    </li>`,
-                )}
-              </ul>`
-        }
+        ${this.renderIncidents(incidents, format)}
       </section>
       <section class="group" part="group" data-group="error-rate" aria-label="Error rate">
         <p class="group-title" aria-hidden="true">Error rate</p>
@@ -192,6 +189,45 @@ export class TallyHealth extends DataElement<'health'> {
     </div>`;
   }
 
+  /** The most recent incidents (newest first), the count of the others and a "Show all" toggle. */
+  private renderIncidents(incidents: readonly Incident[], format: Formatter): unknown {
+    if (incidents.length === 0) return html`<p class="incidents-none">No incidents in 30 days.</p>`;
+    const newest = [...incidents].sort((a, b) => b.start - a.start);
+    const limit = Math.max(0, Math.floor(this.incidentLimit));
+    const hidden = this.showAllIncidents ? 0 : Math.max(0, newest.length - limit);
+    const shown = newest.slice(0, newest.length - hidden);
+    const total = newest.length;
+    return html`<p class="incidents-title" id="incidents-title">
+        ${format.number(total)} ${total === 1 ? 'incident' : 'incidents'} in 30 days
+      </p>
+      <ol class="incidents" id="incidents" part="incidents" aria-labelledby="incidents-title">
+        ${shown.map((incident) => renderIncident(incident, format))}
+      </ol>
+      ${
+        newest.length > limit
+          ? html`<p class="incidents-more">
+              ${
+                hidden > 0
+                  ? html`<span part="incidents-more">and ${format.number(hidden)} more</span>`
+                  : nothing
+              }
+              <button
+                type="button"
+                class="link-button"
+                part="incidents-toggle"
+                aria-expanded=${this.showAllIncidents ? 'true' : 'false'}
+                aria-controls="incidents"
+                @click=${() => {
+                  this.showAllIncidents = !this.showAllIncidents;
+                }}
+              >
+                ${this.showAllIncidents ? 'Show fewer' : `Show all ${format.number(total)}`}
+              </button>
+            </p>`
+          : nothing
+      }`;
+  }
+
   private renderGauges(gauges: HealthResult['gauges'], format: Formatter): unknown {
     return html`<p class="group-title" aria-hidden="true">Gauges</p>
       <div class="gauges" data-group="gauges">
@@ -220,6 +256,25 @@ export class TallyHealth extends DataElement<'health'> {
         })}
       </div>`;
   }
+}
+
+/** One incident: its start, its end (its time alone on the same day) and how long it lasted. */
+function renderIncident(incident: Incident, format: Formatter): unknown {
+  const sameDay = format.date(incident.start) === format.date(incident.end);
+  return html`<li data-start=${incident.start}>
+    <time class="start" datetime=${new Date(incident.start).toISOString()}
+      >${format.dateTime(incident.start)}</time
+    >
+    –
+    ${
+      incident.ongoing
+        ? html`<span class="end">ongoing</span>`
+        : html`<time class="end" datetime=${new Date(incident.end).toISOString()}
+            >${sameDay ? format.time(incident.end) : format.dateTime(incident.end)}</time
+          >`
+    }
+    <span class="duration">(${format.duration(incident.minutes * 60_000)})</span>
+  </li>`;
 }
 
 function marker(status: HealthStatus | null): unknown {
