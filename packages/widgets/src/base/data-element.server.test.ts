@@ -43,7 +43,7 @@ function heldFetch() {
 
 describe('DataElement over a real HttpSource', () => {
   it('asks again when the source cancels its query for another block’s new range', async () => {
-    const info = await executeServerCommand<ServerInfo>('tally-server');
+    const info = await executeServerCommand<ServerInfo, Record<string, never>>('tally-server', {});
     const held = heldFetch();
     const source = new HttpSource({
       endpoint: info.url,
