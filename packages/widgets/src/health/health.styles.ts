@@ -72,6 +72,7 @@ export const healthStyles = css`
 
   .incidents .duration {
     color: var(--tally-color-muted, var(--_muted));
+    white-space: nowrap;
   }
 
   .incidents-more {
