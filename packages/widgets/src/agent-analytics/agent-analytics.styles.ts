@@ -86,8 +86,14 @@ export const agentAnalyticsStyles = css`
     gap: var(--tally-page-gap, 16px);
   }
 
+  /* A table of six columns beside a bar list: the table takes the larger share. */
+  .grid.table-first {
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+  }
+
   @container (max-width: 640px) {
-    .grid {
+    .grid,
+    .grid.table-first {
       grid-template-columns: minmax(0, 1fr);
     }
   }

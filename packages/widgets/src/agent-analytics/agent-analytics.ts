@@ -246,7 +246,7 @@ export class TallyAgentAnalytics extends TallyPageElement {
           .limit=${this.costLimit}
         ></tally-budget>
       </section>
-      <section class="grid" part="section" data-section="tokens" aria-label="Tokens">
+      <section class="grid table-first" part="section" data-section="tokens" aria-label="Tokens">
         <div class="wide">${title('Tokens')}</div>
         <tally-stat-cards
           class="wide"

@@ -1,5 +1,5 @@
 import type { ComparisonDimension, ComparisonResult, ComparisonRow } from '@tally/core';
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { baseStyles } from '../base/base.styles.js';
 import { DataElement, type ViewQuery } from '../base/data-element.js';
 import { TallyFilterChangeEvent } from '../events/tally-events.js';
@@ -70,6 +70,8 @@ const DEFAULT_COLUMNS: readonly ComparisonColumn[] = [
  * @csspart base - The frame.
  * @csspart header - The title row.
  * @csspart refresh-button - Refresh.
+ * @csspart scroll - The table's frame, which scrolls sideways (and takes the keyboard focus)
+ * when the table is wider than the card.
  * @csspart table - The table.
  * @csspart sort-button - A column's sort button.
  * @csspart pick-button - A name's button (with `selectable`).
@@ -96,6 +98,7 @@ export class TallyComparison extends DataElement<'comparison'> {
     limit: { type: Number },
     groupBy: { attribute: 'group-by' },
     showTotal: { attribute: 'show-total', type: Boolean },
+    overflowing: { state: true },
   };
 
   /** Compare `agent`s, `model`s or `user`s. @default 'agent' */
@@ -114,6 +117,10 @@ export class TallyComparison extends DataElement<'comparison'> {
   declare groupBy: 'provider' | undefined;
   /** Whether a last row totals every row. @default false */
   declare showTotal: boolean;
+  /** Whether the table is wider than its card (it then scrolls sideways). */
+  declare private overflowing: boolean;
+  private resizeObserver: ResizeObserver | undefined;
+  private observed: HTMLElement | undefined;
 
   constructor() {
     super();
@@ -125,6 +132,36 @@ export class TallyComparison extends DataElement<'comparison'> {
     this.limit = 0;
     this.groupBy = undefined;
     this.showTotal = false;
+    this.overflowing = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.observed = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const wrapper = this.renderRoot.querySelector<HTMLElement>('.scroll');
+    const table = wrapper?.querySelector('table');
+    if (wrapper !== this.observed) {
+      this.resizeObserver?.disconnect();
+      this.observed = wrapper ?? undefined;
+      if (wrapper !== null && table !== null && table !== undefined) {
+        this.resizeObserver ??= new ResizeObserver(() => this.measureOverflow());
+        this.resizeObserver.observe(wrapper);
+        this.resizeObserver.observe(table);
+      }
+    }
+    this.measureOverflow();
+  }
+
+  /** Notes whether the table is wider than its wrapper, which then takes the keyboard focus. */
+  private measureOverflow(): void {
+    const wrapper = this.observed;
+    const overflowing = wrapper !== undefined && wrapper.scrollWidth > wrapper.clientWidth + 1;
+    if (overflowing !== this.overflowing) this.overflowing = overflowing;
   }
 
   protected override defaultHeading(): string {
@@ -185,7 +222,16 @@ export class TallyComparison extends DataElement<'comparison'> {
           rows: group.rows,
         }))
       : [{ key: null, heading: nothing, rows }];
-    return html`<div class="scroll">
+    // While the table is wider than its card, its frame is a named region that takes the
+    // keyboard focus, so that keyboard users can scroll it too.
+    const overflowing = this.overflowing;
+    return html`<div
+      class="scroll"
+      part="scroll"
+      role=${overflowing ? 'region' : nothing}
+      aria-label=${overflowing ? `${this.headingText} table` : nothing}
+      tabindex=${overflowing ? '0' : nothing}
+    >
       <table part="table">
         <caption class="visually-hidden">
           ${this.headingText}${grouped ? ', grouped by provider' : ''}
@@ -261,7 +307,7 @@ export class TallyComparison extends DataElement<'comparison'> {
   private renderHeader(key: ComparisonColumn | 'value', label: string, numeric: boolean): unknown {
     const active = this.sortKey === key;
     const sort = active ? (this.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none';
-    return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${sort}>
+    return html`<th scope="col" class=${numeric ? 'num' : ''} data-column=${key} aria-sort=${sort}>
       <button
         type="button"
         class="sort"
