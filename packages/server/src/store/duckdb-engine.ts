@@ -12,6 +12,7 @@ import { checkAggregateQuery, checkRowsQuery, checkSessionsQuery } from '@tally/
 import { compileAggregate, type SeriesColumns } from './compile-aggregate.js';
 import { compileRows } from './compile-rows.js';
 import { compileSessions } from './compile-sessions.js';
+import { compileSessionSeries, sessionsFromSeries, type SeriesUser } from './session-series.js';
 import { fromEventRow, toNumber } from './event-row.js';
 import { SqlParams } from './sql-params.js';
 import { sumIsOrderFree, type TenantStats } from './tenant-stats.js';
@@ -80,9 +81,23 @@ export class DuckDbEngine implements Engine {
     return { rows: rows.map(fromEventRow), total: toNumber(count) ?? 0 };
   }
 
-  /** Sessions, sorted by user id, partition (absent last) and start. */
+  /**
+   * Sessions, sorted by user id, partition (absent last) and start. Without partitions they
+   * are cut from an unsorted series of (user hash, time) (see `sessionsFromSeries`); with
+   * partitions, or when hashes cannot tell the users apart, in SQL.
+   */
   async sessions(query: SessionsQuery): Promise<SessionRecord[]> {
     const checked = checkSessionsQuery(query);
+    if (checked.partitionBy === undefined) {
+      // Without partitions, the events come out unsorted and are cut here (no sort in SQL).
+      const { series, users } = compileSessionSeries(this.tenant, checked);
+      const [columns, userRows] = await Promise.all([
+        this.source.readSeries(series.sql, series.params),
+        this.source.read(users.sql, users.params),
+      ]);
+      const cut = sessionsFromSeries(columns, userRows as unknown as SeriesUser[], checked.gapMs);
+      if (cut !== null) return cut;
+    }
     const compiled = compileSessions(this.tenant, checked);
     const rows = await this.source.read(compiled.sql, compiled.params);
     const partitioned = checked.partitionBy !== undefined;
