@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { leaderboardInPage } from '../support/leaderboard-in-page.mjs';
@@ -369,6 +369,43 @@ describe(
       assert.ok(pageUrl, 'the page is served');
     });
 
+    test("the guide's backend token endpoint mints the tokens it describes", async () => {
+      const block = blocks.find(
+        (shown) => shown.language === 'js' && shown.text.includes('/v1/tokens'),
+      );
+      assert.ok(block, 'the guide shows a backend token endpoint');
+      const name = /async function (\w+)/.exec(block.text)?.[1];
+      const file = join(scriptFolder, 'token-endpoint.mjs');
+      writeFileSync(file, `${fill(block.text)}\nexport { ${name} };\n`);
+      const { [name]: mint } = await import(pathToFileURL(file).href);
+      /** The answer's fields, from the comment on the block's `return`. */
+      const fields = /return [^;]+;\s*\/\/\s*\{([^}]+)\}/
+        .exec(block.text)?.[1]
+        .split(',')
+        .map((field) => field.trim().replace(/\?$/, ''));
+      assert.ok(fields?.includes('token'), `the guide lists the answer's fields (${fields})`);
+      const secretBefore = process.env.TALLY_SECRET_KEY;
+      process.env.TALLY_SECRET_KEY = keys.secret;
+      try {
+        const admin = await mint({ isAdmin: true });
+        const member = await mint({ isAdmin: false, id: 'user-42' });
+        assert.equal(admin.role, 'admin', JSON.stringify(admin));
+        assert.equal(member.role, 'member', JSON.stringify(member));
+        assert.equal(member.sub, 'user-42');
+        for (const answer of [admin, member]) {
+          assert.equal(typeof answer.token, 'string', JSON.stringify(answer));
+          assert.deepEqual(
+            Object.keys(answer).filter((key) => !fields.includes(key)),
+            [],
+            'every field of the answer is one the guide lists',
+          );
+        }
+      } finally {
+        if (secretBefore === undefined) delete process.env.TALLY_SECRET_KEY;
+        else process.env.TALLY_SECRET_KEY = secretBefore;
+      }
+    });
+
     test("the page's usage tab shows exactly the events the script sent", async (context) => {
       const sent = readFileSync(requestsFile(), 'utf8')
         .trim()
@@ -411,9 +448,11 @@ describe(
       const board = await waitFor(
         "the usage tab's leaderboard",
         () => page.evaluate(leaderboardInPage),
-        (shown) => shown?.status === 'ready' && shown.rows.length > 0,
+        (shown) =>
+          shown?.status === 'error' || (shown?.status === 'ready' && shown.rows.length > 0),
         STARTUP_MS,
       );
+      assert.equal(board.status, 'ready', `the leaderboard failed to load: ${pageErrors}`);
       assert.deepEqual(
         board.rows.map((row) => row.userId).sort(),
         [...byUser.keys()].sort(),
