@@ -181,12 +181,19 @@ describe(
       .map(({ line }) => /http\.server\s+(\d+)/.exec(line)?.[1])
       .find(Boolean);
 
+    /** The folder the guide has the reader make (`mkdir -p /tmp/tally-try`): a fresh one here. */
+    const guideFolder = walkthrough
+      .filter((block) => block.language === 'sh')
+      .flatMap((block) => shellCommands(block.text))
+      .map(({ line }) => /^mkdir\s+(?:-p\s+)?(\S+)/.exec(line)?.[1])
+      .find(Boolean);
+
     /** The guide's text with its placeholders filled in and its ports and folder replaced. */
     const fill = (text) =>
       text
         .replaceAll(`127.0.0.1:${API_PORT}`, `127.0.0.1:${apiPort}`)
         .replaceAll(`localhost:${guidePagePort}`, `localhost:${pagePort}`)
-        .replaceAll('/tmp/tally-try', folder)
+        .replaceAll(guideFolder, folder)
         .replace(/tly_pub_…/g, keys.write)
         .replace(/tly_sec_…/g, keys.secret)
         .replaceAll('PASTE-THE-TOKEN', token ?? 'PASTE-THE-TOKEN');
