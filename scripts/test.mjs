@@ -85,7 +85,8 @@ if (wants('node')) {
     { TALLY_MOCHA_COUNTS: `${results}/node-mocha.json` },
   );
   // node:test suites: the server, the SDK in Node, the cross-package smoke tests, and the
-  // end-to-end test of the demo, which drives Chromium itself (see docs/decisions/0071).
+  // end-to-end tests of the demo and of the getting-started guide, which drive Chromium
+  // themselves (see docs/decisions/0071 and 0072).
   const nodeTestFiles = [
     ...findTests('packages/server/src'),
     ...findTests('packages/sdk/test-node'),

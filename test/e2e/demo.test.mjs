@@ -24,6 +24,8 @@ import puppeteer from 'puppeteer-core';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { startDemo } from '../support/start-demo.mjs';
 import { startOutageProxy } from '../support/outage-proxy.mjs';
+import { leaderboardInPage } from '../support/leaderboard-in-page.mjs';
+import { waitFor } from '../support/wait-for.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const serverBin = join(root, 'packages', 'server', 'bin', 'tally-server.js');
@@ -96,22 +98,6 @@ function addCounts(a, b) {
   return sum;
 }
 
-/** Polls `read` until `done(value)` holds; fails with the last value after `timeoutMs`. */
-async function waitFor(what, read, done, timeoutMs = STEP_MS) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) {
-      assert.fail(
-        `timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value)}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 async function postJson(url, body, token) {
   const response = await fetch(url, {
     method: 'POST',
@@ -154,46 +140,6 @@ function queuedInPage() {
     }
     return count;
   })();
-}
-
-/**
- * The usage tab's leaderboard as shown: its status and each rendered row's user, total and, when
- * the row is expanded, its events per name.
- */
-function leaderboardInPage() {
-  const find = (node) => {
-    const found = node.querySelector('tally-leaderboard');
-    if (found) return found;
-    for (const element of node.querySelectorAll('*')) {
-      const inner = element.shadowRoot && find(element.shadowRoot);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  const board = find(document);
-  if (!board?.shadowRoot) return null;
-  const number = (text) => Number(text.replace(/[^\d]/g, ''));
-  return {
-    status: board.status,
-    rows: [...board.shadowRoot.querySelectorAll('[role="row"][data-user]')].map((row) => {
-      const slot = row.parentElement;
-      const detail = slot.querySelector('.detail table tbody');
-      return {
-        userId: row.dataset.user,
-        total: number(row.querySelector('.total').textContent),
-        /** The bar's text alternative: "Chat 12, Documents 3". */
-        categories: row.querySelector('.activity .visually-hidden').textContent.trim(),
-        byName: detail
-          ? Object.fromEntries(
-              [...detail.querySelectorAll('tr')].map((line) => [
-                line.querySelector('.feature').textContent.trim(),
-                number(line.querySelector('td.num, td:last-child').textContent),
-              ]),
-            )
-          : null,
-      };
-    }),
-  };
 }
 
 describe('the demo app end to end (Chromium, npm start, DuckDB)', { timeout: 300_000 }, () => {
