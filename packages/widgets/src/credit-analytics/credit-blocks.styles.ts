@@ -1,24 +1,9 @@
 import { css } from 'lit';
 
-/** Styles of `<tally-credit-report>` and `<tally-recommendations>`. */
+/** Styles of `<tally-credit-report>` and `<tally-recommendations>`, over the shared figure list. */
 export const creditBlocksStyles = css`
-  .figures {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-    gap: 8px 16px;
-    margin: 0 0 14px;
-  }
-
-  .figures dt {
-    color: var(--tally-color-muted, var(--_muted));
-    font-size: 0.86em;
-  }
-
   .figures dd {
-    margin: 2px 0 0;
     font-size: 1.15em;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
   }
 
   table {

@@ -1,6 +1,7 @@
 import type { CreditReportResult, CreditTier } from '@tally/core';
 import { html } from 'lit';
 import { baseStyles } from '../base/base.styles.js';
+import { figureListStyles } from '../base/figure-list.styles.js';
 import { DataElement, type ViewQuery } from '../base/data-element.js';
 import { creditBlocksStyles } from './credit-blocks.styles.js';
 
@@ -33,7 +34,7 @@ export const CREDIT_TIER_LABELS: Readonly<Record<CreditTier, string>> = {
  * @cssproperty --tally-color-border - Row lines.
  */
 export class TallyCreditReport extends DataElement<'credit-report'> {
-  static override styles = [...baseStyles, creditBlocksStyles];
+  static override styles = [...baseStyles, figureListStyles, creditBlocksStyles];
 
   protected override defaultHeading(): string {
     return 'Monthly credit report';

@@ -1,6 +1,7 @@
 import type { RecommendationsResult } from '@tally/core';
 import { html, nothing } from 'lit';
 import { baseStyles } from '../base/base.styles.js';
+import { figureListStyles } from '../base/figure-list.styles.js';
 import { DataElement, type ViewQuery } from '../base/data-element.js';
 import { creditBlocksStyles } from './credit-blocks.styles.js';
 
@@ -26,7 +27,7 @@ import { creditBlocksStyles } from './credit-blocks.styles.js';
  * @cssproperty --tally-color-border - Row lines.
  */
 export class TallyRecommendations extends DataElement<'recommendations'> {
-  static override styles = [...baseStyles, creditBlocksStyles];
+  static override styles = [...baseStyles, figureListStyles, creditBlocksStyles];
 
   protected override defaultHeading(): string {
     return 'Recommendations';

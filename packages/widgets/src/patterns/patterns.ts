@@ -1,6 +1,7 @@
 import type { PatternsResult } from '@tally/core';
 import { css, html, type PropertyDeclarations } from 'lit';
 import { baseStyles } from '../base/base.styles.js';
+import { figureListStyles } from '../base/figure-list.styles.js';
 import { DataElement, type ViewQuery } from '../base/data-element.js';
 
 /** 1 January 2024 was a Monday: weekday `n` (1 = Monday) is `n − 1` days later. */
@@ -36,22 +37,8 @@ export function weekdayName(weekday: number, locale: string | undefined): string
 export class TallyPatterns extends DataElement<'patterns'> {
   static override styles = [
     ...baseStyles,
+    figureListStyles,
     css`
-      .figures {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-        gap: 8px 16px;
-        margin: 0 0 14px;
-      }
-      .figures dt {
-        color: var(--tally-color-muted, var(--_muted));
-        font-size: 0.86em;
-      }
-      .figures dd {
-        margin: 2px 0 0;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
-      }
       table {
         width: 100%;
         border-collapse: collapse;

@@ -1,6 +1,7 @@
 import type { ComparisonResult, ComparisonRow } from '@tally/core';
 import { css, html } from 'lit';
 import { baseStyles } from '../base/base.styles.js';
+import { figureListStyles } from '../base/figure-list.styles.js';
 import { DataElement, type ViewQuery } from '../base/data-element.js';
 import { subtotalOf } from '../comparison/comparison-groups.js';
 
@@ -43,21 +44,10 @@ export function extremeModel(
 export class TallyResponseTimes extends DataElement<'comparison'> {
   static override styles = [
     ...baseStyles,
+    figureListStyles,
     css`
       .figures {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-        gap: 8px 16px;
         margin: 0;
-      }
-      dt {
-        color: var(--tally-color-muted, var(--_muted));
-        font-size: 0.86em;
-      }
-      dd {
-        margin: 2px 0 0;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
       }
     `,
   ];
