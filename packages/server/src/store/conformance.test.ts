@@ -49,6 +49,7 @@ import {
   sessionsQueryArbitrary,
 } from '../../../core/src/engine/__test-support__/arbitraries.js';
 import { VIEWS } from '../query/view-registry.js';
+import { DuckDbEngine } from './duckdb-engine.js';
 import { DuckDbStore } from './duckdb-store.js';
 
 // One suite, two engines: every event set goes through core's columnar engine and through the
@@ -87,7 +88,7 @@ function batched(events: fc.Arbitrary<StoredEvent[]>): fc.Arbitrary<StoredEvent[
 async function load(
   batches: readonly StoredEvent[][],
   roster: readonly RosterUser[] = [],
-): Promise<{ columnar: Engine; duckdb: Engine }> {
+): Promise<{ columnar: Engine; duckdb: Engine; tenant: string }> {
   const columnar = new ColumnarEngine();
   const tenant = `tenant-${(tenantCount += 1)}`;
   for (const batch of batches) {
@@ -97,7 +98,20 @@ async function load(
   }
   columnar.setRoster(roster);
   await store.upsertUsers(tenant, roster);
-  return { columnar, duckdb: store.engine(tenant) };
+  return { columnar, duckdb: store.engine(tenant), tenant };
+}
+
+/**
+ * A DuckDB engine over the store's tenant whose session series never matches its users, so
+ * that every sessions query takes the exact SQL path the series falls back to.
+ */
+function fallbackEngine(tenant: string): Engine {
+  const unknownHash = Float64Array.of(0.5);
+  return new DuckDbEngine(tenant, {
+    read: (sql, params) => store['read'](sql, params),
+    readSeries: async () => [unknownHash, unknownHash, Float64Array.of(0)],
+    stats: () => undefined,
+  });
 }
 
 function byKey(result: AggregateResult): AggregateResult['rows'] {
@@ -206,6 +220,9 @@ describe('DuckDbEngine against ColumnarEngine', () => {
             const expected = await settle<SessionRecord[]>(() => engines.columnar.sessions(query));
             const actual = await settle<SessionRecord[]>(() => engines.duckdb.sessions(query));
             assert.deepStrictEqual(actual, expected, JSON.stringify(query));
+            const fallback = fallbackEngine(engines.tenant);
+            const exact = await settle<SessionRecord[]>(() => fallback.sessions(query));
+            assert.deepStrictEqual(exact, expected, `fallback: ${JSON.stringify(query)}`);
           }
         },
       ),

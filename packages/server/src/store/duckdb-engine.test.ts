@@ -18,7 +18,9 @@ function recordingEngine(stats?: TenantStats): {
     },
     readSeries: async (sql, params) => {
       statements.push({ sql, params });
-      return [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
+      // A session series (by hash) gets one event of a hash no user has: the engine falls back.
+      const length = sql.includes('hash(') ? 1 : 0;
+      return [new Float64Array(length), new Float64Array(length), new Float64Array(length)];
     },
     stats: () => stats,
   });
@@ -57,9 +59,10 @@ describe('DuckDbEngine SQL', () => {
       limit: 7,
       offset: 3,
     });
+    // Series, users, then the SQL path it falls back to.
     await engine.sessions({ range: RANGE, filters, gapMs: 1234.5, partitionBy: 'agent' });
     await engine.roster();
-    assert.equal(statements.length, 7);
+    assert.equal(statements.length, 9);
     for (const { sql, params } of statements) {
       assert.ok(!sql.includes('zz'), sql);
       assert.ok(!sql.includes('1234.5') && !sql.includes('0.37'), sql);

@@ -82,22 +82,20 @@ export class DuckDbEngine implements Engine {
   }
 
   /**
-   * Sessions, sorted by user id, partition (absent last) and start. Without partitions they
-   * are cut from an unsorted series of (user hash, time) (see `sessionsFromSeries`); with
-   * partitions, or when hashes cannot tell the users apart, in SQL.
+   * Sessions, sorted by user id, partition (absent last) and start. They are cut from an
+   * unsorted series of (user or user-and-partition hash, time) (see `sessionsFromSeries`), or,
+   * when hashes cannot tell the groups apart, in SQL.
    */
   async sessions(query: SessionsQuery): Promise<SessionRecord[]> {
     const checked = checkSessionsQuery(query);
-    if (checked.partitionBy === undefined) {
-      // Without partitions, the events come out unsorted and are cut here (no sort in SQL).
-      const { series, users } = compileSessionSeries(this.tenant, checked);
-      const [columns, userRows] = await Promise.all([
-        this.source.readSeries(series.sql, series.params),
-        this.source.read(users.sql, users.params),
-      ]);
-      const cut = sessionsFromSeries(columns, userRows as unknown as SeriesUser[], checked.gapMs);
-      if (cut !== null) return cut;
-    }
+    // The events come out unsorted and are cut here (no sort in SQL).
+    const { series, users } = compileSessionSeries(this.tenant, checked);
+    const [columns, userRows] = await Promise.all([
+      this.source.readSeries(series.sql, series.params),
+      this.source.read(users.sql, users.params),
+    ]);
+    const cut = sessionsFromSeries(columns, userRows as unknown as SeriesUser[], checked.gapMs);
+    if (cut !== null) return cut;
     const compiled = compileSessions(this.tenant, checked);
     const rows = await this.source.read(compiled.sql, compiled.params);
     const partitioned = checked.partitionBy !== undefined;

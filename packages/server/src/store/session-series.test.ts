@@ -68,6 +68,47 @@ describe('sessionsFromSeries', () => {
     assert.deepEqual(sessionsFromSeries(empty, users, MINUTE), []);
   });
 
+  it('cuts each (user, partition) pair apart, partitions in UTF-16 order and null last', () => {
+    // One entry per pair; 'gpt' is shared by two users, and both users have a null partition.
+    const pairs: SeriesUser[] = [
+      ['bob', 1, 1, 'gpt'],
+      ['ann', 2, 1, 'gpt'],
+      ['ann', 3, 1, null],
+      ['ann', 4, 1, 'claude'],
+      ['bob', 5, 2, null],
+      ['bob', 4_294_967_295, 1, 'claude'],
+    ];
+    const events: [number, number][] = [
+      [1, 50 * MINUTE],
+      [0, 30 * MINUTE], // exactly the gap after bob's first gpt event: same session
+      [3, 45 * MINUTE],
+      [2, 5 * MINUTE], // between ann's gpt events, but in another partition
+      [1, 10 * MINUTE],
+      [4, 100 * MINUTE],
+      [0, 0],
+      [3, 20 * MINUTE],
+      [1, 0],
+    ];
+    const expected: SessionRecord[] = [
+      { userId: 'ann', partition: 'claude', start: 20 * MINUTE, end: 45 * MINUTE, events: 2 },
+      { userId: 'ann', partition: 'gpt', start: 0, end: 10 * MINUTE, events: 2 },
+      { userId: 'ann', partition: 'gpt', start: 50 * MINUTE, end: 50 * MINUTE, events: 1 },
+      { userId: 'ann', partition: null, start: 5 * MINUTE, end: 5 * MINUTE, events: 1 },
+      // bob's 'claude' pair has no events in the series: no session.
+      { userId: 'bob', partition: 'gpt', start: 0, end: 30 * MINUTE, events: 2 },
+      { userId: 'bob', partition: null, start: 100 * MINUTE, end: 100 * MINUTE, events: 1 },
+    ];
+    assert.deepEqual(sessionsFromSeries(series(pairs, events), pairs, 30 * MINUTE), expected);
+  });
+
+  it('refuses (null) when two (user, partition) pairs share a hash', () => {
+    const pairs: SeriesUser[] = [
+      ['ann', 2, 1, 'gpt'],
+      ['ann', 2, 1, null],
+    ];
+    assert.equal(sessionsFromSeries(series(pairs, [[0, 0]]), pairs, MINUTE), null);
+  });
+
   it('refuses (null) when two ids share a hash or an event has an unknown hash', () => {
     const colliding: SeriesUser[] = [...users, ['eve', 8, 5]];
     assert.equal(sessionsFromSeries(series(colliding, [[0, 0]]), colliding, MINUTE), null);

@@ -1,6 +1,6 @@
 import type { SessionRecord, SessionsQuery } from '@tally/core';
 import type { SeriesColumns } from './compile-aggregate.js';
-import { scopeConditions } from './compile-filters.js';
+import { dimensionColumn, scopeConditions } from './compile-filters.js';
 import { SqlParams } from './sql-params.js';
 
 /** One statement and its bound parameters. */
@@ -9,23 +9,34 @@ interface Statement {
   params: SqlParams;
 }
 
-/** A user of a session series: the id and the two 32-bit halves of its 64-bit hash. */
-export type SeriesUser = readonly [id: string, high: number, low: number];
+/**
+ * A user of a session series: the id and the two 32-bit halves of its 64-bit hash; in a
+ * partitioned series, one (user, partition) pair, with the partition value (`null` for events
+ * without one) and the halves of the pair's hash.
+ */
+export type SeriesUser =
+  | readonly [id: string, high: number, low: number]
+  | readonly [id: string, high: number, low: number, partition: string | null];
 
-/** The user id's 64-bit DuckDB hash, split into two exact doubles. */
-const HASH_HALVES =
-  'CAST(hash(user_id) >> 32 AS DOUBLE), CAST(hash(user_id) & 4294967295 AS DOUBLE)';
+/** The 64-bit DuckDB hash of `key`, split into two exact doubles. */
+function hashHalves(key: string): string {
+  return `CAST(hash(${key}) >> 32 AS DOUBLE), CAST(hash(${key}) & 4294967295 AS DOUBLE)`;
+}
 
 /**
- * Compiles an unpartitioned sessions query into two statements that need no sort in DuckDB:
- * `series` selects every matching event with a user as three DOUBLE columns (the two halves of
- * the user id's 64-bit hash, and `ts`), in no order, and `users` selects each matching user id
- * once with its hash halves. {@link sessionsFromSeries} cuts the sessions from both.
+ * Compiles a sessions query into two statements that need no sort in DuckDB: `series` selects
+ * every matching event with a user as three DOUBLE columns (the two halves of the 64-bit hash
+ * of the user id, or of the user id and the partition value when partitioned, and `ts`), in no
+ * order, and `users` selects each matching user id (and partition value) once with the same
+ * hash halves. {@link sessionsFromSeries} cuts the sessions from both.
  */
 export function compileSessionSeries(
   tenant: string,
   query: SessionsQuery,
 ): { series: Statement; users: Statement } {
+  const partition =
+    query.partitionBy === undefined ? undefined : dimensionColumn(query.partitionBy);
+  const key = partition === undefined ? 'user_id' : `user_id, ${partition}`;
   const statement = (select: string, tail = ''): Statement => {
     const params = new SqlParams();
     const where = scopeConditions(tenant, query.range, query.filters, params);
@@ -33,19 +44,23 @@ export function compileSessionSeries(
     return { sql: `SELECT ${select} FROM events WHERE ${where.join(' AND ')}${tail}`, params };
   };
   return {
-    series: statement(`${HASH_HALVES}, CAST(ts AS DOUBLE)`),
-    users: statement(`user_id, ${HASH_HALVES}`, ' GROUP BY user_id'),
+    series: statement(`${hashHalves(key)}, CAST(ts AS DOUBLE)`),
+    users: statement(
+      `user_id, ${hashHalves(key)}${partition === undefined ? '' : `, ${partition}`}`,
+      ` GROUP BY ${key}`,
+    ),
   };
 }
 
 /**
  * Cuts sessions from a session series (see {@link compileSessionSeries}): events are grouped
- * by user through their hashes (a counting sort, stable), each user's timestamps are put in
- * order (they usually are already), and a gap strictly greater than `gapMs` starts a new
- * session, as core's engine does. Sessions come sorted by user id (UTF-16 order) and start.
- * Returns `null` when the hashes cannot tell the users apart exactly (two ids share a hash, or
- * an event's hash is not among `users`, which another snapshot may cause), so that the caller
- * falls back to an exact path.
+ * by user (or by user and partition) through their hashes (a counting sort, stable), each
+ * group's timestamps are put in order (they usually are already), and a gap strictly greater
+ * than `gapMs` starts a new session, as core's engine does. Sessions come sorted by user id
+ * (UTF-16 order), partition (`null` last) and start; they carry `partition` when `users` name
+ * one (four-element entries). Returns `null` when the hashes cannot tell the groups apart
+ * exactly (two share a hash, or an event's hash is not among `users`, which another snapshot
+ * may cause), so that the caller falls back to an exact path.
  */
 export function sessionsFromSeries(
   [highs, lows, times]: SeriesColumns,
@@ -71,7 +86,13 @@ export function sessionsFromSeries(
   const grouped = new Float64Array(length);
   for (let index = 0; index < length; index += 1) grouped[next[codes[index]]++] = times[index];
 
-  const order = users.map((_, code) => code).sort((a, b) => compareText(users[a][0], users[b][0]));
+  const order = users
+    .map((_, code) => code)
+    .sort(
+      (a, b) =>
+        compareText(users[a][0], users[b][0]) ||
+        compareNullableText(users[a][3] ?? null, users[b][3] ?? null),
+    );
   const scratch = new Float64Array(length);
   const sessions: SessionRecord[] = [];
   for (const code of order) {
@@ -80,21 +101,27 @@ export function sessionsFromSeries(
     if (from === to) continue;
     const userTimes = grouped.subarray(from, to);
     mergeRuns(userTimes, scratch);
-    const userId = users[code][0];
+    const user = users[code];
+    const userId = user[0];
+    const push = (start: number, end: number, events: number): void => {
+      const session: SessionRecord = { userId, start, end, events };
+      if (user.length > 3) session.partition = user[3];
+      sessions.push(session);
+    };
     let start = userTimes[0];
     let last = start;
     let events = 1;
     for (let index = 1; index < userTimes.length; index += 1) {
       const time = userTimes[index];
       if (time - last > gapMs) {
-        sessions.push({ userId, start, end: last, events });
+        push(start, last, events);
         start = time;
         events = 0;
       }
       last = time;
       events += 1;
     }
-    sessions.push({ userId, start, end: last, events });
+    push(start, last, events);
   }
   return sessions;
 }
@@ -178,4 +205,12 @@ function mergeRuns(values: Float64Array, scratch: Float64Array): void {
 /** Orders strings as JavaScript's `<` does (by UTF-16 code units). */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders nullable strings by UTF-16 code units, `null` last. */
+function compareNullableText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
 }
