@@ -198,6 +198,24 @@ describe('comparison', () => {
     expect(result.rows[0].multiplier).to.equal(null);
   });
 
+  it('gives users their roster names, and null for users not on the roster', async () => {
+    const context = contextOf([
+      makeEvent({ userId: 'ann', timestamp: T0 }),
+      makeEvent({ userId: 'ann', timestamp: T0 + MINUTE }),
+      makeEvent({ userId: 'zed', timestamp: T0 }),
+    ]);
+    (context.engine as ColumnarEngine).setRoster([
+      { id: 'ann', name: 'Ann Lee', licensed: true, active: true },
+    ]);
+    const users = await comparison(context, { range: RANGE, by: 'user' });
+    expect(users.rows.map((row) => [row.value, row.name])).to.deep.equal([
+      ['ann', 'Ann Lee'],
+      ['zed', null],
+    ]);
+    const agents = await comparison(context, { range: RANGE, by: 'agent' });
+    expect(agents.rows.every((row) => !('name' in row))).to.equal(true);
+  });
+
   it("names an agent's top model", async () => {
     const events = [
       makeEvent({ timestamp: T0, agent: 'writer', model: 'small' }),

@@ -6,7 +6,7 @@ import { cellCount, cellNumber, nanosToUsd, ratio } from './aggregate-cells.js';
 import { creditTier, modelMultiplier, type CreditTier } from './credit-tier.js';
 import { sessionGap } from './sessions.js';
 import type { ViewContext, ViewRequest } from './types.js';
-import { requestScope } from './request-scope.js';
+import { openView } from './view-scope.js';
 
 /** What a comparison compares: agents, models, or users (by user id). */
 export type ComparisonDimension = 'agent' | 'model' | 'user';
@@ -76,6 +76,8 @@ export interface ComparisonRow {
    * models and when none of its events names a model.
    */
   topModel: string | null;
+  /** For users: the roster name (`null` when unknown); absent for agents and models. */
+  name?: string | null;
 }
 
 /** The agents or models comparison (DESIGN §5). */
@@ -135,7 +137,7 @@ export async function comparison(
   }
   const dimension = by === 'user' ? 'userId' : by;
   const gapMs = sessionGap(request.gapMs);
-  const { range, filters } = await requestScope(context, request);
+  const { range, filters, roster } = await openView(context, request, by === 'user');
   const interval = { from: range.from, to: range.to };
   const [totals, sessionRecords, pairs] = await Promise.all([
     context.engine.aggregate({
@@ -179,6 +181,10 @@ export async function comparison(
     });
   }
   rows.sort((a, b) => b.events - a.events || compareText(a.value, b.value));
+  if (by === 'user') {
+    const names = new Map(roster.map((user) => [user.id, user.name ?? null]));
+    for (const row of rows) row.name = names.get(row.value) ?? null;
+  }
   return { range, by, rows, unassignedEvents };
 }
 

@@ -8,7 +8,7 @@ import { groupRows, subtotalOf, type ComparisonSubtotal } from './comparison-gro
 import { comparisonStyles } from './comparison.styles.js';
 
 /** A column of the comparison: a field of a row (all numeric but `topModel`). */
-export type ComparisonColumn = Exclude<keyof ComparisonRow, 'value' | 'provider' | 'tier'>;
+export type ComparisonColumn = Exclude<keyof ComparisonRow, 'value' | 'provider' | 'tier' | 'name'>;
 
 type Kind = 'count' | 'decimal' | 'usd' | 'percent' | 'duration' | 'multiplier' | 'text';
 
@@ -256,7 +256,7 @@ export class TallyComparison extends DataElement<'comparison'> {
                     aria-selected=${selected === row.value ? 'true' : 'false'}
                   >
                     <th scope="row" class=${grouped ? 'indent' : ''}>
-                      ${this.renderName(row.value, selected)}
+                      ${this.renderName(row.value, selected, row.name ?? row.value)}
                     </th>
                     ${this.columns.map(
                       (column) =>
@@ -320,18 +320,20 @@ export class TallyComparison extends DataElement<'comparison'> {
     </th>`;
   }
 
-  private renderName(value: string, selected: string | undefined): unknown {
-    if (!this.selectable) return value;
+  /** A row's name cell: the user's roster name when known (else the id), pressable with `selectable`. */
+  private renderName(value: string, selected: string | undefined, label: string): unknown {
+    if (!this.selectable)
+      return label === value ? value : html`<span title=${value}>${label}</span>`;
     const pressed = selected === value;
     return html`<button
       type="button"
       class="pick"
       part="pick-button"
       aria-pressed=${pressed ? 'true' : 'false'}
-      title=${pressed ? `Show every ${this.by}` : `Show only ${value}`}
+      title=${pressed ? `Show every ${this.by}` : `Show only ${label}`}
       @click=${() => this.pick(pressed ? undefined : value)}
     >
-      ${value}
+      ${label}
     </button>`;
   }
 
