@@ -14,6 +14,10 @@ const LIMITS: Record<keyof EventContext, number> = {
   locale: MAX_CONTEXT_FIELD_LENGTH,
 };
 const KNOWN = new Set(Object.keys(LIMITS));
+/** Each field with its path and rules, built once rather than for every event. */
+const FIELDS = (Object.entries(LIMITS) as [keyof EventContext, number][]).map(
+  ([key, maxLength]) => ({ key, path: `context.${key}`, rules: { maxLength } }),
+);
 const SERVER_FIELDS = new Set(['ip', 'country', 'region', 'city']);
 
 /**
@@ -31,8 +35,8 @@ export function checkContext(value: unknown, issues: IssueList): EventContext | 
       : undefined,
   );
   const context: EventContext = {};
-  for (const [key, maxLength] of Object.entries(LIMITS) as [keyof EventContext, number][]) {
-    const text = checkString(record.get(key), `context.${key}`, issues, { maxLength });
+  for (const { key, path, rules } of FIELDS) {
+    const text = checkString(record.get(key), path, issues, rules);
     if (text !== undefined) context[key] = text;
   }
   return Object.keys(context).length === 0 ? undefined : context;

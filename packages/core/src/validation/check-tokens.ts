@@ -8,6 +8,9 @@ type Bucket = keyof NormalizedTokens;
 
 const BUCKETS: readonly Bucket[] = ['input', 'output', 'cachedInput', 'cacheWrite', 'reasoning'];
 const KNOWN = new Set<string>(BUCKETS);
+/** Each bucket with its path, built once rather than for every event. */
+const BUCKET_PATHS = BUCKETS.map((bucket) => ({ bucket, path: `tokens.${bucket}` }));
+const COUNT_RULES = { min: 0, integer: true };
 
 /**
  * Checks an event's `tokens` and completes it: every bucket present (a missing one is 0), or
@@ -28,9 +31,9 @@ export function checkTokens(value: unknown, issues: IssueList): NormalizedTokens
 
   const given: Partial<NormalizedTokens> = {};
   let allValid = true;
-  for (const bucket of BUCKETS) {
+  for (const { bucket, path } of BUCKET_PATHS) {
     const raw = record.get(bucket);
-    const count = checkNumber(raw, `tokens.${bucket}`, issues, { min: 0, integer: true });
+    const count = checkNumber(raw, path, issues, COUNT_RULES);
     if (count !== undefined) given[bucket] = count;
     else if (raw !== undefined || record.isUnreadable(bucket)) allValid = false;
   }

@@ -14,7 +14,8 @@ export class RecordReader {
   readonly #path: string;
   readonly #issues: IssueList;
   readonly #own: Set<string>;
-  readonly #unreadable = new Set<string>();
+  // Made on the first unreadable key: JSON input never has one, so most readers never need it.
+  #unreadable: Set<string> | undefined;
   readonly #values = new Map<string, unknown>();
 
   private constructor(source: object, keys: string[], path: string, issues: IssueList) {
@@ -58,14 +59,16 @@ export class RecordReader {
    * key is read once, so a getter cannot answer differently to two checks.
    */
   get(key: string): unknown {
-    if (!this.#own.has(key) || this.#unreadable.has(key)) return undefined;
+    if (!this.#own.has(key)) return undefined;
+    // A key read once is answered from memory (an unreadable key is never remembered there).
     if (this.#values.has(key)) return this.#values.get(key);
+    if (this.#unreadable?.has(key) === true) return undefined;
     try {
       const value = this.#source[key];
       this.#values.set(key, value);
       return value;
     } catch {
-      this.#unreadable.add(key);
+      (this.#unreadable ??= new Set()).add(key);
       this.#issues.add(childPath(this.#path, key), 'could not be read: its getter threw an error');
       return undefined;
     }
@@ -73,6 +76,6 @@ export class RecordReader {
 
   /** Whether reading `key` threw, so a missing value is already explained. */
   isUnreadable(key: string): boolean {
-    return this.#unreadable.has(key);
+    return this.#unreadable?.has(key) === true;
   }
 }

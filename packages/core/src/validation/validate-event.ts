@@ -4,7 +4,7 @@ import { checkChoice } from './check-choice.js';
 import { checkContext } from './check-context.js';
 import { checkNumber } from './check-number.js';
 import { checkProperties } from './check-properties.js';
-import { checkString } from './check-string.js';
+import { checkString, type StringRules } from './check-string.js';
 import { checkTokens } from './check-tokens.js';
 import { IssueList } from './issue-list.js';
 import { EVENT_FIELDS, ID_RULES, STRING_FIELDS, type OptionalStringField } from './event-fields.js';
@@ -55,6 +55,15 @@ export function validateEvent(input: unknown, options?: ValidateEventOptions): V
     : { ok: false, errors: issues.toArray() };
 }
 
+// Rules built once rather than for every event.
+const ID_REQUIRED: StringRules = { ...ID_RULES, required: true };
+const ID_READ_FAILED: StringRules = { ...ID_RULES, required: false };
+const NAME_REQUIRED: StringRules = { maxLength: MAX_NAME_LENGTH, required: true };
+const NAME_READ_FAILED: StringRules = { maxLength: MAX_NAME_LENGTH, required: false };
+const STRING_RULES = STRING_FIELDS.map(
+  ([field, maxLength]) => [field, { maxLength }] as const satisfies readonly [string, StringRules],
+);
+
 function readEvent(
   input: unknown,
   issues: IssueList,
@@ -64,19 +73,24 @@ function readEvent(
   if (!record) return undefined;
   reportUnknownFields(record, EVENT_FIELDS, '', issues);
 
-  const id = checkString(record.get('id'), 'id', issues, {
-    ...ID_RULES,
-    required: !record.isUnreadable('id'),
-  });
-  const name = checkString(record.get('name'), 'name', issues, {
-    maxLength: MAX_NAME_LENGTH,
-    required: !record.isUnreadable('name'),
-  });
+  // An unreadable field is already reported, so it is not "required" a second time.
+  const id = checkString(
+    record.get('id'),
+    'id',
+    issues,
+    record.isUnreadable('id') ? ID_READ_FAILED : ID_REQUIRED,
+  );
+  const name = checkString(
+    record.get('name'),
+    'name',
+    issues,
+    record.isUnreadable('name') ? NAME_READ_FAILED : NAME_REQUIRED,
+  );
   const timestamp = readTimestamp(record, issues, futureLimit);
 
   const strings: Partial<Record<OptionalStringField, string>> = {};
-  for (const [field, maxLength] of STRING_FIELDS) {
-    const text = checkString(record.get(field), field, issues, { maxLength });
+  for (const [field, rules] of STRING_RULES) {
+    const text = checkString(record.get(field), field, issues, rules);
     if (text !== undefined) strings[field] = text;
   }
   const actor = readActor(record, strings.userId, issues);
