@@ -7,7 +7,7 @@ import { addLocalDays, fromLocal, localDayKey, localParts, startOfLocalDay } fro
 import { NANOS_PER_USD, cellCount, ratio } from './aggregate-cells.js';
 import { calendarPeriod } from './calendar-period.js';
 import type { ViewContext, ViewRequest } from './types.js';
-import { requestScope } from './request-scope.js';
+import { openView } from './view-scope.js';
 
 /** Where a budget stands: `over` once used ≥ limit, `at-risk` when heading there. */
 export type BudgetStatus = 'on-track' | 'at-risk' | 'over';
@@ -127,9 +127,10 @@ export async function budget(
   request: BudgetRequest = {},
 ): Promise<BudgetResult> {
   const options = budgetOptions(request, context.settings?.budget);
-  const { range, filters } = await requestScope(
+  const { range, filters } = await openView(
     context,
     request,
+    false,
     options.period === 'month' ? 'this-month' : 'this-week',
   );
   const { now } = context;

@@ -2,7 +2,7 @@ import type { ResolvedRange } from '../time/types.js';
 import { cellCount, ratio } from './aggregate-cells.js';
 import { CREDIT_TIERS, creditTier, modelMultiplier, type CreditTier } from './credit-tier.js';
 import type { ViewContext, ViewRequest } from './types.js';
-import { requestScope } from './request-scope.js';
+import { openView } from './view-scope.js';
 
 /** Credits charged for one model. */
 export interface ModelCredits {
@@ -69,7 +69,7 @@ export async function creditReport(
   context: ViewContext,
   request: ViewRequest = {},
 ): Promise<CreditReportResult> {
-  const { range, filters } = await requestScope(context, request, 'this-month');
+  const { range, filters } = await openView(context, request, false, 'this-month');
   const result = await context.engine.aggregate({
     range: { from: range.from, to: range.to },
     filters,

@@ -5,7 +5,7 @@ import { cellCount, cellNumber } from './aggregate-cells.js';
 import { errorRates, type ErrorRates } from './error-rates.js';
 import { gaugeNames, gaugeReadings, type GaugeReading } from './gauge-readings.js';
 import { latencyStatus, type HealthStatus } from './health-status.js';
-import { requestScope } from './request-scope.js';
+import { openView } from './view-scope.js';
 import type { ViewContext, ViewRequest } from './types.js';
 import { MINUTE_MS, uptimeWindow, type MinuteCount, type UptimeWindow } from './uptime-window.js';
 
@@ -89,7 +89,7 @@ export async function health(
   request: HealthRequest = {},
 ): Promise<HealthResult> {
   const gauges = gaugeNames(request.gauges);
-  const { range, filters } = await requestScope(context, request);
+  const { range, filters } = await openView(context, request);
   const { engine, now } = context;
   const [errorWindows, latency, minutes, readings] = await Promise.all([
     errorRates(engine, filters, now),

@@ -4,7 +4,7 @@ import type { ResolvedRange } from '../time/types.js';
 import { addLocalDays, localDayKey, localParts, startOfLocalDay } from '../time/zone.js';
 import { cellCount, ratio } from './aggregate-cells.js';
 import type { ViewContext, ViewRequest } from './types.js';
-import { requestScope } from './request-scope.js';
+import { openView } from './view-scope.js';
 
 /**
  * Peak hours: weekdays (Monday–Friday) from 09:00 up to 18:00 local time. Other weekday hours
@@ -110,7 +110,7 @@ export async function patterns(
   context: ViewContext,
   request: ViewRequest = {},
 ): Promise<PatternsResult> {
-  const { range, filters } = await requestScope(context, request);
+  const { range, filters } = await openView(context, request);
   const { tz } = range;
   const byWeekday = Array.from({ length: 7 }, (_, index) => ({ weekday: index + 1, ...zero() }));
   const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, ...zero() }));

@@ -3,7 +3,7 @@ import type { ResolvedRange } from '../time/types.js';
 import { cellCount, cellNumber, ratio } from './aggregate-cells.js';
 import { PREMIUM_MULTIPLIER, creditTier, modelMultiplier, type CreditTier } from './credit-tier.js';
 import type { ViewContext, ViewRequest } from './types.js';
-import { requestScope } from './request-scope.js';
+import { openView } from './view-scope.js';
 
 /**
  * When a cheaper model is suggested: the expensive model's multiplier is at least
@@ -111,7 +111,7 @@ export async function recommendations(
   context: ViewContext,
   request: ViewRequest = {},
 ): Promise<RecommendationsResult> {
-  const { range, filters } = await requestScope(context, request);
+  const { range, filters } = await openView(context, request);
   const result = await context.engine.aggregate({
     range: { from: range.from, to: range.to },
     filters,

@@ -3,7 +3,7 @@ import type { SessionRecord } from '../query.js';
 import type { ResolvedRange } from '../time/types.js';
 import { ratio } from './aggregate-cells.js';
 import type { ViewContext, ViewRequest } from './types.js';
-import { requestScope } from './request-scope.js';
+import { openView } from './view-scope.js';
 
 /** The default inactivity gap that ends a session: 30 minutes (DESIGN §5). */
 export const DEFAULT_SESSION_GAP_MS = 30 * 60_000;
@@ -114,7 +114,7 @@ export async function sessions(
   request: SessionsRequest = {},
 ): Promise<SessionsResult> {
   const gapMs = sessionGap(request.gapMs);
-  const { range, filters } = await requestScope(context, request);
+  const { range, filters } = await openView(context, request);
   const records = await context.engine.sessions({
     range: { from: range.from, to: range.to },
     filters,

@@ -14,6 +14,7 @@ import '../latency-by-hour/latency-by-hour.js';
 import '../patterns/patterns.js';
 import '../stat-cards/stat-cards.js';
 import { themeTokens } from '../theme/theme-tokens.js';
+import { pageElementStyles } from '../usage-tab/page-element.styles.js';
 import '../timeline/timeline.js';
 import { TallyPageElement } from '../usage-tab/page-element.js';
 import { agentAnalyticsStyles } from './agent-analytics.styles.js';
@@ -98,7 +99,7 @@ export function recentMonths(now: number, count: number): string[] {
  * @cssproperty --tally-font-family - The font.
  */
 export class TallyAgentAnalytics extends TallyPageElement {
-  static override styles = [themeTokens, agentAnalyticsStyles];
+  static override styles = [themeTokens, pageElementStyles, agentAnalyticsStyles];
 
   static override properties: PropertyDeclarations = {
     costLimit: { attribute: 'cost-limit', type: Number },

@@ -6,6 +6,7 @@ import '../date-range/date-range.js';
 import '../stat-cards/stat-cards.js';
 import '../table/table.js';
 import { themeTokens } from '../theme/theme-tokens.js';
+import { pageElementStyles } from '../usage-tab/page-element.styles.js';
 import '../timeline/timeline.js';
 import { TallyPageElement } from '../usage-tab/page-element.js';
 import { botAnalyticsStyles } from './bot-analytics.styles.js';
@@ -44,7 +45,7 @@ const TOKEN_COLUMNS = ['time', 'source', 'input', 'output', 'total'];
  * @cssproperty --tally-font-family - The font.
  */
 export class TallyBotAnalytics extends TallyPageElement {
-  static override styles = [themeTokens, botAnalyticsStyles];
+  static override styles = [themeTokens, pageElementStyles, botAnalyticsStyles];
 
   static override properties: PropertyDeclarations = {
     agent: {},

@@ -8,6 +8,7 @@ import '../date-range/date-range.js';
 import '../patterns/patterns.js';
 import '../response-times/response-times.js';
 import { themeTokens } from '../theme/theme-tokens.js';
+import { pageElementStyles } from '../usage-tab/page-element.styles.js';
 import '../timeline/timeline.js';
 import { TallyPageElement } from '../usage-tab/page-element.js';
 import { agentAnalyticsStyles } from '../agent-analytics/agent-analytics.styles.js';
@@ -66,7 +67,7 @@ const USER_COLUMNS: readonly ComparisonColumn[] = [
  * @cssproperty --tally-font-family - The font.
  */
 export class TallyCreditAnalytics extends TallyPageElement {
-  static override styles = [themeTokens, agentAnalyticsStyles];
+  static override styles = [themeTokens, pageElementStyles, agentAnalyticsStyles];
 
   protected override defaultRange: RangeValue = { preset: '30d' };
 
